@@ -1,0 +1,2 @@
+import { answer } from '@enforcement/contracts';
+export const doubled: number = answer * 2;
