@@ -1,17 +1,26 @@
+import { basename, resolve } from 'node:path';
 import type { ViteUserConfig } from 'vitest/config';
+
+const sourceConditions = ['source', 'node', 'import', 'default'];
 
 /**
  * Test settings every workspace shares: workspace packages resolve to their TypeScript sources
- * (the `source` export condition), so tests never depend on a prior build.
+ * (the `source` export condition), so tests never depend on a prior build; each run also writes
+ * a JSON report under `.test-results/` that `scripts/test-summary.ts` adds up for CI.
  */
 export function workspaceTestConfig(overrides: ViteUserConfig['test'] = {}): ViteUserConfig {
+  const workspace = basename(process.cwd());
   return {
-    resolve: { conditions: ['source', 'node', 'import', 'default'] },
-    ssr: { resolve: { conditions: ['source', 'node', 'import', 'default'] } },
+    resolve: { conditions: sourceConditions },
+    ssr: { resolve: { conditions: sourceConditions } },
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       testTimeout: 20_000,
       hookTimeout: 60_000,
+      reporters: [
+        'default',
+        ['json', { outputFile: resolve(import.meta.dirname, '.test-results', `${workspace}.json`) }],
+      ],
       ...overrides,
     },
   };

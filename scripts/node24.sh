@@ -45,8 +45,6 @@ _node24_main() {
     _node24_install "$cache" "$spec" || return 1
   fi
   export PATH="$cache/bin:$PATH"
-  # Native addons must build against the headers of the node that runs them.
-  export npm_config_nodedir="$cache"
   hash -r 2>/dev/null
   if [ "$(_node24_major)" -lt "$_node24_required" ]; then
     echo "node24: ${cache}/bin/node is not Node ${_node24_required}" >&2
