@@ -1,2 +1,34 @@
-import { answer } from '@enforcement/contracts';
-export const doubled: number = answer * 2;
+export { buildServiceApp, type ServiceApp, type ServiceAppOptions } from './app.ts';
+export {
+  AppError,
+  type AppErrorOptions,
+  defineErrors,
+  type ErrorDefinition,
+  type ErrorFactory,
+  isAppError,
+} from './app-error.ts';
+export {
+  type ApiKeyRecord,
+  type ApiKeyStore,
+  apiKeyRecordSchema,
+  apiKeyRecordsSchema,
+  hashApiKey,
+  InMemoryApiKeyStore,
+} from './auth/api-keys.ts';
+export { assertJurisdiction, assertScopes, requirePrincipal, requireScopes } from './auth/guards.ts';
+export type { Principal } from './auth/principal.ts';
+export { apiKeyRecordsFrom, type BaseConfig, baseConfigSchema, ConfigError, loadConfig } from './config.ts';
+export { envBoolean, envEnum, envInt, envNumber, envString, envUrl } from './env.ts';
+export { toAppError } from './error-handler.ts';
+export { type KitErrorCode, kitErrors } from './errors.ts';
+export type { ProbeResult, ReadinessProbe } from './health.ts';
+export { requestFingerprint } from './idempotency/fingerprint.ts';
+export { InMemoryIdempotencyStore } from './idempotency/memory-store.ts';
+export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from './idempotency/plugin.ts';
+export type { BeginOutcome, IdempotencyStore, StoredResponse } from './idempotency/store.ts';
+export { createLogger, type LoggerSettings, loggerSettingsFrom, REDACTED_PATHS } from './logger.ts';
+export { BEARER_SCHEME, DOCS_PREFIX } from './openapi.ts';
+export { fieldErrorsFrom, PROBLEM_CONTENT_TYPE, problemFrom, sendProblem } from './problem.ts';
+export { CORRELATION_ID_HEADER, correlationIdFrom, REQUEST_ID_HEADER, requestIdFrom } from './request-ids.ts';
+export { installShutdown, runService, type ShutdownOptions, startServer } from './shutdown.ts';
+export { startTracing, type Tracing, type TracingConfig, type TracingOptions } from './tracing.ts';

@@ -1,0 +1,26 @@
+/** A response as first sent, kept so a retry with the same key gets exactly the same answer. */
+export interface StoredResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What `begin` found: the key was free and is now ours, or someone else holds or finished it. */
+export type BeginOutcome =
+  | { state: 'started' }
+  | { state: 'in_progress'; fingerprint: string }
+  | { state: 'completed'; fingerprint: string; response: StoredResponse };
+
+/**
+ * Remembers idempotent requests. `begin` must be atomic (insert-if-absent: a MongoDB store does an
+ * insertOne on `_id = key` and reads the existing document on a duplicate-key error), so of two
+ * concurrent requests with one key exactly one proceeds. Entries expire `ttlMs` after being written,
+ * which also frees keys whose process died mid-request.
+ */
+export interface IdempotencyStore {
+  begin(key: string, fingerprint: string, ttlMs: number): Promise<BeginOutcome>;
+  /** Records the response of a started key. */
+  complete(key: string, response: StoredResponse, ttlMs: number): Promise<void>;
+  /** Releases a started key without a response (5xx, aborted), so the client may retry. */
+  abandon(key: string): Promise<void>;
+}
