@@ -1,7 +1,10 @@
 import { basename, resolve } from 'node:path';
 import type { ViteUserConfig } from 'vitest/config';
 
-const sourceConditions = ['source', 'node', 'import', 'default'];
+// No `import` here: vitest passes these to workers as `--conditions`, which also steer `require()` inside
+// dependencies (then @fastify/helmet gets helmet's ESM namespace and @asyncapi/parser's spectral loads
+// nimma's ESM build, both failing). Vite adds `import` or `require` itself by how a module is loaded.
+const sourceConditions = ['source', 'node', 'default'];
 
 /**
  * Test settings every workspace shares: workspace packages resolve to their TypeScript sources

@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 /** One offending input field: `path` is the dotted location, e.g. `body.parties.0.nationalId`. */
 export const problemFieldErrorSchema = z.object({
-  path: z.string().describe('Where the offending value is: body., query., params. or headers. then the field path'),
+  path: z
+    .string()
+    .describe('Where the offending value is: body., query., params. or headers. then the field path'),
   message: z.string(),
   code: z.string().optional().describe('Machine-readable reason, e.g. invalid_type, too_small'),
 });
