@@ -1,0 +1,147 @@
+import type { Document } from 'bson';
+import { compareKeys } from '../query/compare.ts';
+import { valuesAtPath } from '../query/paths.ts';
+import type { DocRecord } from './record.ts';
+
+export interface IndexSpec {
+  name: string;
+  key: Document;
+  unique?: boolean;
+  sparse?: boolean;
+  partialFilterExpression?: Document;
+  expireAfterSeconds?: number;
+}
+
+export interface IndexEntry {
+  key: unknown[];
+  rec: DocRecord;
+}
+
+/**
+ * An ordered index: a sorted array of (key tuple, record) with binary search. Inserts and deletes
+ * splice the array, which is a memmove even at 100k entries - far cheaper than a scan per query.
+ * Entries are kept in the index's own direction per field (so `{ a: 1, b: -1 }` can serve that
+ * sort), and equal keys are ordered by record sequence so an entry can be located again.
+ */
+export class SortedIndex {
+  readonly spec: IndexSpec;
+  readonly fields: string[];
+  readonly dirs: number[];
+  entries: IndexEntry[] = [];
+  multikey = false;
+  /** Set by the collection: decides whether a document belongs in a partial index. */
+  partialTest: ((rec: DocRecord) => boolean) | undefined;
+
+  constructor(spec: IndexSpec) {
+    this.spec = spec;
+    this.fields = Object.keys(spec.key);
+    this.dirs = this.fields.map((f) => (Number(spec.key[f]) < 0 ? -1 : 1));
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  /** Whether the index holds every document (so it can answer any query on its fields). */
+  get complete(): boolean {
+    return !this.spec.sparse && !this.spec.partialFilterExpression;
+  }
+
+  /**
+   * Key tuples of a document (several when a field holds an array); empty when the document is
+   * not in this index (partial filter not matched, or sparse and all fields missing).
+   */
+  keysFor(rec: DocRecord): unknown[][] {
+    if (this.partialTest && !this.partialTest(rec)) return [];
+    let tuples: unknown[][] = [[]];
+    let arrays = 0;
+    let present = false;
+    for (const f of this.fields) {
+      const raw = valuesAtPath(rec.doc, f);
+      if (raw.length > 0) present = true;
+      const values: unknown[] = [];
+      if (raw.length === 0) values.push(null);
+      for (const v of raw) {
+        if (Array.isArray(v)) {
+          arrays++;
+          if (v.length === 0) values.push(null);
+          else values.push(...v);
+        } else values.push(v);
+      }
+      if (raw.length > 1) arrays++;
+      const next: unknown[][] = [];
+      for (const t of tuples) for (const v of values) next.push([...t, v === undefined ? null : v]);
+      tuples = next;
+    }
+    if (this.spec.sparse && !present) return [];
+    if (arrays > 0) this.multikey = true;
+    return tuples.length > 1 ? this.dedupe(tuples) : tuples;
+  }
+
+  private dedupe(tuples: unknown[][]): unknown[][] {
+    tuples.sort((a, b) => compareKeys(a, b));
+    return tuples.filter((t, i) => i === 0 || compareKeys(t, tuples[i - 1] as unknown[]) !== 0);
+  }
+
+  private cmpEntry(key: unknown[], seq: number, e: IndexEntry): number {
+    return compareKeys(key, e.key, this.dirs) || seq - e.rec.seq;
+  }
+
+  /** First position whose entry is >= (key, seq). */
+  private position(key: unknown[], seq: number): number {
+    return this.partition(0, this.entries.length, (e) => this.cmpEntry(key, seq, e) <= 0);
+  }
+
+  /** First index in [lo, hi) where the monotone predicate turns true (hi if never). */
+  partition(lo: number, hi: number, pred: (e: IndexEntry) => boolean): number {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (pred(this.entries[mid] as IndexEntry)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  add(keys: unknown[][], rec: DocRecord): void {
+    for (const key of keys) {
+      const last = this.entries[this.entries.length - 1];
+      // Appending in key order (e.g. increasing ObjectIds) is the common case: skip the search.
+      if (last === undefined || this.cmpEntry(key, rec.seq, last) > 0) this.entries.push({ key, rec });
+      else this.entries.splice(this.position(key, rec.seq), 0, { key, rec });
+    }
+  }
+
+  /** Builds the index from scratch in one sort (createIndex over existing documents). */
+  load(items: Array<[unknown[][], DocRecord]>): void {
+    const entries: IndexEntry[] = [];
+    for (const [keys, rec] of items) for (const key of keys) entries.push({ key, rec });
+    entries.sort((a, b) => this.cmpEntry(a.key, a.rec.seq, b));
+    this.entries = entries;
+  }
+
+  remove(keys: unknown[][], rec: DocRecord): void {
+    for (const key of keys) {
+      const i = this.position(key, rec.seq);
+      if (this.entries[i]?.rec === rec) this.entries.splice(i, 1);
+    }
+  }
+
+  /** [start, end) of the entries whose first `prefix.length` fields equal `prefix`. */
+  equalRange(prefix: readonly unknown[], lo = 0, hi = this.entries.length): [number, number] {
+    const n = prefix.length;
+    const c = (e: IndexEntry) => compareKeys(e.key.slice(0, n), prefix, this.dirs);
+    const start = this.partition(lo, hi, (e) => c(e) >= 0);
+    const end = this.partition(start, hi, (e) => c(e) > 0);
+    return [start, end];
+  }
+
+  /** Another record holding `key`, if any (for unique checks). */
+  findOther(key: unknown[], rec: DocRecord | undefined): DocRecord | undefined {
+    const [start, end] = this.equalRange(key);
+    for (let i = start; i < end; i++) {
+      const e = this.entries[i] as IndexEntry;
+      if (e.rec !== rec) return e.rec;
+    }
+    return undefined;
+  }
+}
