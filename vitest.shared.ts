@@ -16,6 +16,8 @@ export function workspaceTestConfig(overrides: ViteUserConfig['test'] = {}): Vit
   return {
     resolve: { conditions: sourceConditions },
     ssr: { resolve: { conditions: sourceConditions } },
+    // Global setup files (the testkit's infrastructure) run in vitest's own `__vitest__` environment.
+    environments: { __vitest__: { resolve: { conditions: sourceConditions } } },
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       testTimeout: 20_000,
