@@ -1,0 +1,173 @@
+/**
+ * End-to-end throughput: confirmed publish -> consume -> ack of 1 KiB events with prefetch 50,
+ * through this package (with and without the inbox) and through raw amqplib doing the same on the
+ * same broker in the same run. Run with `npm run bench -w @enforcement/messaging`; it takes the
+ * broker and MongoDB the tests use (AMQP_URL / MONGO_URL, else the local broker and the stand-in).
+ *
+ *   BENCH_MESSAGES   messages per variant (default 5000)
+ *   BENCH_WINDOW     publishes in flight at once (default 200)
+ */
+import { randomUUID } from 'node:crypto';
+import { type EventOf, newEvent } from '@enforcement/contracts';
+import { createTestScope, startInfra } from '@enforcement/testkit';
+import amqp from 'amqplib';
+import { BrokerConnection, EventConsumer, EventPublisher, handles, MongoInbox } from '../src/index.ts';
+
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5_000);
+const WINDOW = Number(process.env.BENCH_WINDOW ?? 200);
+const PREFETCH = 50;
+/** No variant may run longer than this, so the whole benchmark stays under a minute. */
+const VARIANT_CAP_MS = 15_000;
+
+/** A valid event whose JSON is about 1 KiB. */
+function aKibEvent(): EventOf<'case.note_added', 1> {
+  const draft = (text: string) =>
+    newEvent('case.note_added', {
+      version: 1,
+      subjectId: 'case-bench',
+      correlationId: 'bench',
+      payload: {
+        caseId: 'case-bench',
+        noteId: `note-${randomUUID().slice(0, 8)}`,
+        authorAgency: 'customs',
+        text,
+        addedAt: new Date().toISOString(),
+      },
+    });
+  const bare = Buffer.byteLength(JSON.stringify(draft('x')));
+  return draft('x'.repeat(1024 - bare + 1));
+}
+
+/** Runs `publishOne` for `count` messages with at most WINDOW in flight. */
+async function publishAll(count: number, publishOne: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: WINDOW }, async () => {
+    while (next < count) {
+      const index = next;
+      next += 1;
+      await publishOne(index);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+async function waitFor(condition: () => boolean, capMs: number): Promise<void> {
+  const deadline = Date.now() + capMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('variant exceeded its time cap');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+async function rawAmqplib(url: string, queue: string, events: Buffer[]): Promise<number> {
+  const connection = await amqp.connect(url);
+  const publishChannel = await connection.createConfirmChannel();
+  const consumeChannel = await connection.createChannel();
+  await publishChannel.assertExchange('bench.raw', 'topic', { durable: true });
+  await consumeChannel.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+  await consumeChannel.bindQueue(queue, 'bench.raw', '#');
+  await consumeChannel.prefetch(PREFETCH);
+  let consumed = 0;
+  await consumeChannel.consume(queue, (message) => {
+    if (message === null) return;
+    JSON.parse(message.content.toString('utf8'));
+    consumeChannel.ack(message);
+    consumed += 1;
+  });
+  const started = performance.now();
+  await publishAll(events.length, (index) => {
+    const content = events[index] ?? Buffer.alloc(0);
+    return new Promise<void>((resolve, reject) => {
+      publishChannel.publish(
+        'bench.raw',
+        'case.note_added.v1',
+        content,
+        { persistent: true, mandatory: true, messageId: randomUUID(), type: 'case.note_added.v1' },
+        (error: unknown) => (error ? reject(error) : resolve()),
+      );
+    });
+  });
+  await waitFor(() => consumed >= events.length, VARIANT_CAP_MS);
+  const elapsed = performance.now() - started;
+  await connection.close();
+  return (events.length / elapsed) * 1000;
+}
+
+async function throughPackage(
+  url: string,
+  queue: string,
+  events: EventOf<'case.note_added', 1>[],
+  inbox: MongoInbox | undefined,
+): Promise<number> {
+  const connection = new BrokerConnection({ url, name: `bench-${queue}` });
+  await connection.start();
+  let consumed = 0;
+  const exchange = `bench.${queue}`;
+  const consumer = new EventConsumer({
+    connection,
+    exchange,
+    queue,
+    prefetch: PREFETCH,
+    handlers: [
+      handles('case.note_added', 1, () => {
+        consumed += 1;
+      }),
+    ],
+    retryDelaysMs: [1_000],
+    ...(inbox === undefined ? {} : { inbox }),
+  });
+  await consumer.start();
+  const publisher = new EventPublisher({ connection, exchange });
+  await publisher.start();
+  const started = performance.now();
+  await publishAll(events.length, async (index) => {
+    const event = events[index];
+    if (event) await publisher.publish(event);
+  });
+  await waitFor(() => consumed >= events.length, VARIANT_CAP_MS);
+  const elapsed = performance.now() - started;
+  await consumer.stop();
+  await publisher.close();
+  await connection.close();
+  return (events.length / elapsed) * 1000;
+}
+
+async function main(): Promise<void> {
+  const infra = await startInfra();
+  const scope = await createTestScope(infra, 'bench');
+  try {
+    const events = Array.from({ length: MESSAGES }, () => aKibEvent());
+    const bodies = events.map((event) => Buffer.from(JSON.stringify(event)));
+    console.log(
+      `${MESSAGES} messages of ${bodies[0]?.length} bytes, prefetch ${PREFETCH}, ${WINDOW} publishes in flight`,
+    );
+    // A warm-up pass, so neither side pays for the broker's first quorum queue alone.
+    await rawAmqplib(scope.amqpUrl, 'warmup', bodies.slice(0, 500));
+
+    const raw = await rawAmqplib(scope.amqpUrl, 'raw', bodies);
+    const plain = await throughPackage(scope.amqpUrl, 'package', events, undefined);
+    const inbox = new MongoInbox(await scope.db());
+    await inbox.ensureIndexes();
+    const withInbox = await throughPackage(scope.amqpUrl, 'package-inbox', events, inbox);
+
+    const rows = [
+      ['raw amqplib', raw],
+      ['package, no inbox', plain],
+      ['package, inbox', withInbox],
+    ] as const;
+    for (const [label, rate] of rows) {
+      console.log(
+        `${label.padEnd(20)} ${rate.toFixed(0).padStart(7)} msg/s   ${((rate / raw) * 100).toFixed(0)}% of raw`,
+      );
+    }
+    const ratio = plain / raw;
+    console.log(
+      `package without inbox keeps ${(ratio * 100).toFixed(0)}% of raw amqplib (goal: at least 80%)`,
+    );
+  } finally {
+    await scope.cleanup();
+    await infra.stop();
+  }
+}
+
+await main();

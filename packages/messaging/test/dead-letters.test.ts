@@ -1,0 +1,140 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { TestScope } from '@enforcement/testkit';
+import { useTestScope } from '@enforcement/testkit/vitest';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BrokerConnection,
+  DeadLetters,
+  deadLetterRoutes,
+  EventConsumer,
+  EventPublisher,
+  handles,
+  reject,
+} from '../src/index.ts';
+import { aNoteAdded, eventually } from './support.ts';
+
+const run = promisify(execFile);
+
+let scope: TestScope;
+let connection: BrokerConnection;
+let deadLetters: DeadLetters;
+let consumer: EventConsumer;
+let publisher: EventPublisher;
+/** Whether the consumer's handler accepts events yet (it rejects them until an operator "fixes" it). */
+let fixed = false;
+const handled: string[] = [];
+
+beforeAll(async () => {
+  scope = await useTestScope('messaging-dead-letters');
+  connection = new BrokerConnection({ url: scope.amqpUrl, name: 'dead-letters-test' });
+  await connection.start();
+  deadLetters = new DeadLetters(connection);
+  const exchange = scope.name('events');
+  consumer = new EventConsumer({
+    connection,
+    exchange,
+    queue: scope.name('notifications'),
+    handlers: [
+      handles('case.note_added', 1, (event) => {
+        if (!fixed) return reject('province not configured');
+        handled.push(event.id);
+        return undefined;
+      }),
+    ],
+    retryDelaysMs: [100],
+  });
+  await consumer.start();
+  publisher = new EventPublisher({ connection, exchange });
+  await publisher.start();
+});
+
+afterAll(async () => {
+  await consumer?.stop();
+  await connection?.close();
+  await scope?.cleanup();
+});
+
+describe('dead-letter tooling', () => {
+  it('lists, shows and re-drives dead-lettered events, which then reach the fixed handler', async () => {
+    const events = [aNoteAdded(), aNoteAdded(), aNoteAdded()];
+    for (const event of events) await publisher.publish(event);
+    await eventually('three dead letters', async () => (await deadLetters.count(consumer.queue)) === 3);
+
+    const listed = await deadLetters.list(consumer.queue);
+    const shown = await deadLetters.show(consumer.queue, events[1]?.id ?? '');
+    expect(listed.map((letter) => letter.messageId)).toEqual(events.map((event) => event.id));
+    expect(shown).toMatchObject({
+      reason: 'rejected',
+      detail: 'province not configured',
+      routingKey: 'case.note_added.v1',
+    });
+    expect(await deadLetters.count(consumer.queue)).toBe(3);
+
+    fixed = true;
+    const redriven = await deadLetters.redrive(consumer.queue, { messageIds: [events[1]?.id ?? ''] });
+
+    expect(redriven).toEqual([events[1]?.id]);
+    await eventually('the re-driven event to be handled', () => handled.includes(events[1]?.id ?? ''));
+    expect(await deadLetters.count(consumer.queue)).toBe(2);
+    await deadLetters.redrive(consumer.queue);
+    await eventually('every event to be handled', () => handled.length === 3);
+    expect(await deadLetters.count(consumer.queue)).toBe(0);
+    fixed = false;
+  });
+
+  it('serves the same operations as admin routes that require the configured scopes', async () => {
+    const event = aNoteAdded();
+    await publisher.publish(event);
+    await eventually('a dead letter', async () => (await deadLetters.count(consumer.queue)) === 1);
+    const app = Fastify();
+    const routeScopes: unknown[] = [];
+    app.addHook('onRoute', (route) => {
+      routeScopes.push(route.config);
+    });
+    await app.register(deadLetterRoutes, {
+      prefix: '/admin',
+      deadLetters,
+      consumers: { notifications: consumer.queue },
+      scopes: ['messaging:admin'],
+    });
+
+    const list = await app.inject({ method: 'GET', url: '/admin/dead-letters/notifications?limit=10' });
+    const one = await app.inject({ method: 'GET', url: `/admin/dead-letters/notifications/${event.id}` });
+    const unknown = await app.inject({ method: 'GET', url: '/admin/dead-letters/nobody' });
+    fixed = true;
+    const redrive = await app.inject({
+      method: 'POST',
+      url: '/admin/dead-letters/notifications/redrive',
+      payload: { messageIds: [event.id] },
+    });
+
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toMatchObject({ total: 1, items: [{ messageId: event.id, reason: 'rejected' }] });
+    expect(one.json()).toMatchObject({ messageId: event.id, body: { id: event.id } });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    expect(redrive.json()).toEqual({ consumer: 'notifications', redriven: [event.id] });
+    // Three routes, plus the HEAD routes fastify adds beside each GET.
+    expect(routeScopes.length).toBeGreaterThanOrEqual(3);
+    for (const config of routeScopes) expect(config).toEqual({ scopes: ['messaging:admin'] });
+    await eventually('the re-driven event to be handled', () => handled.includes(event.id));
+    await app.close();
+    fixed = false;
+  });
+
+  it('lists dead letters from the command line', async () => {
+    const event = aNoteAdded();
+    await publisher.publish(event);
+    await eventually('a dead letter', async () => (await deadLetters.count(consumer.queue)) === 1);
+
+    const { stdout } = await run(
+      process.execPath,
+      ['--conditions=source', 'src/cli.ts', 'list', consumer.queue, '--limit', '5'],
+      { env: { ...process.env, AMQP_URL: scope.amqpUrl }, cwd: `${import.meta.dirname}/..` },
+    );
+
+    expect(JSON.parse(stdout)).toMatchObject([{ messageId: event.id, reason: 'rejected' }]);
+  });
+});
