@@ -2,6 +2,8 @@ import { inject } from 'vitest';
 import type { InfraUrls } from './infra/types.ts';
 import { createTestScope, type TestScope } from './scope.ts';
 
+export type { TestScope } from './scope.ts';
+
 /** The infrastructure URLs provided by the testkit global setup (see global-setup.ts). */
 export function testInfra(): InfraUrls {
   const infra = inject('infra');
