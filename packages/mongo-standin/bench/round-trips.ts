@@ -32,23 +32,30 @@ const clients = await Promise.all(
 );
 const results = new Map<string, number>();
 
+/** Numbered documents, so find-by-_id can pick any of them without a round trip to learn ids. */
+interface BenchDoc {
+  _id: number;
+  v?: number;
+  pad?: string;
+}
+
 // Warm-up, so the first measured case does not pay for JIT compilation.
 {
   const warm = clients.slice(0, 4);
-  await measure(warm, (c, n) => c.db('bench').collection('warmup').insertOne({ _id: n }));
+  await measure(warm, (c, n) => c.db('bench').collection<BenchDoc>('warmup').insertOne({ _id: n }));
   await measure(warm, (c, n) =>
     c
       .db('bench')
-      .collection('warmup')
+      .collection<BenchDoc>('warmup')
       .findOne({ _id: n % 1000 }),
   );
-  await clients[0]?.db('bench').collection('warmup').drop();
+  await clients[0]?.db('bench').collection<BenchDoc>('warmup').drop();
 }
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(8);
 
 for (const size of [100, 100_000]) {
   const name = `docs_${size}`;
-  const coll = clients[0]?.db('bench').collection(name);
+  const coll = clients[0]?.db('bench').collection<BenchDoc>(name);
   if (!coll) throw new Error('no client');
   for (let i = 0; i < size; i += 10_000) {
     await coll.insertMany(
@@ -64,13 +71,13 @@ for (const size of [100, 100_000]) {
     const find = await measure(active, (c, n) =>
       c
         .db('bench')
-        .collection(name)
+        .collection<BenchDoc>(name)
         .findOne({ _id: (n * 7919) % size }),
     );
     results.set(`find ${size} ${concurrency}`, find);
     let next = size + concurrency * 1_000_000;
     const insert = await measure(active, (c) =>
-      c.db('bench').collection(name).insertOne({ _id: next++, v: 0 }),
+      c.db('bench').collection<BenchDoc>(name).insertOne({ _id: next++, v: 0 }),
     );
     results.set(`insert ${size} ${concurrency}`, insert);
     console.log(
