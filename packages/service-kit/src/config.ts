@@ -77,8 +77,14 @@ function describeIssue(issue: z.core.$ZodIssue, env: Record<string, string | und
     issue.message.startsWith('must') || issue.message.startsWith('has')
       ? issue.message
       : `is invalid: ${issue.message}`;
-  const shown = SECRET_NAME.test(name) || value === undefined ? '' : ` (got ${JSON.stringify(value)})`;
+  const shown =
+    SECRET_NAME.test(name) || value === undefined ? '' : ` (got ${JSON.stringify(masked(value))})`;
   return `${where} ${message}${shown}`;
+}
+
+/** Credentials inside a URL-like value (`scheme://user:password@host`) never reach the log. */
+function masked(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@\s]*@/i, '$1:***@');
 }
 
 /**

@@ -48,6 +48,20 @@ export function envUrl() {
   });
 }
 
+/** A RabbitMQ URL (`amqp://` or `amqps://`); its password is never echoed in errors. */
+export function envAmqpUrl() {
+  return z.string().refine((value) => URL.canParse(value) && /^amqps?:$/.test(new URL(value).protocol), {
+    error: 'must be an amqp:// or amqps:// URL',
+  });
+}
+
+/** A MongoDB connection string (`mongodb://` or `mongodb+srv://`). */
+export function envMongoUrl() {
+  return z.string().refine((value) => /^mongodb(\+srv)?:\/\/[^/\s]+/.test(value), {
+    error: 'must be a mongodb:// or mongodb+srv:// connection string',
+  });
+}
+
 /** A non-empty string (an empty variable is almost always a deployment mistake). */
 export function envString(defaultValue?: string) {
   const field = z.string().min(1, { error: 'must not be empty' });

@@ -18,7 +18,7 @@ export {
 export { assertJurisdiction, assertScopes, requirePrincipal, requireScopes } from './auth/guards.ts';
 export type { Principal } from './auth/principal.ts';
 export { apiKeyRecordsFrom, type BaseConfig, baseConfigSchema, ConfigError, loadConfig } from './config.ts';
-export { envBoolean, envEnum, envInt, envNumber, envString, envUrl } from './env.ts';
+export { envAmqpUrl, envBoolean, envEnum, envInt, envMongoUrl, envNumber, envString, envUrl } from './env.ts';
 export { toAppError } from './error-handler.ts';
 export { type KitErrorCode, kitErrors } from './errors.ts';
 export type { ProbeResult, ReadinessProbe } from './health.ts';

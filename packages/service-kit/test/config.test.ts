@@ -2,14 +2,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { hashApiKey } from '../src/auth/api-keys.ts';
 import { apiKeyRecordsFrom, baseConfigSchema, ConfigError, loadConfig } from '../src/config.ts';
+import { envAmqpUrl, envMongoUrl } from '../src/env.ts';
 
 const minimal = { SERVICE_NAME: 'case-intake' };
 
-function configErrorOf(env: Record<string, string>): string {
+function configErrorOf(env: Record<string, string>, schema: z.ZodType = baseConfigSchema): string {
   try {
-    loadConfig(baseConfigSchema, env);
+    loadConfig(schema, env);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
     return (error as Error).message;
@@ -57,6 +59,30 @@ describe('loadConfig', () => {
     const message = configErrorOf({ ...minimal, API_KEYS: secret });
     expect(message).toContain('API_KEYS must be a JSON list of API key records');
     expect(message).not.toContain(secret);
+  });
+
+  it('masks the password of a URL it echoes', () => {
+    const schema = baseConfigSchema.extend({ AMQP_URL: envAmqpUrl(), MONGO_URL: envMongoUrl() });
+    const message = configErrorOf(
+      { ...minimal, AMQP_URL: 'http://svc:hunter2@broker:5672', MONGO_URL: 'mongodb://db:27017' },
+      schema,
+    );
+    expect(message).toBe(
+      'config error: AMQP_URL must be an amqp:// or amqps:// URL (got "http://svc:***@broker:5672")',
+    );
+  });
+
+  it('accepts amqp and mongodb connection strings', () => {
+    const schema = baseConfigSchema.extend({ AMQP_URL: envAmqpUrl(), MONGO_URL: envMongoUrl() });
+    const config = loadConfig(schema, {
+      ...minimal,
+      AMQP_URL: 'amqps://svc:pw@broker.internal/enforcement',
+      MONGO_URL: 'mongodb+srv://cluster0.internal/case_intake',
+    });
+    expect(config.AMQP_URL).toBe('amqps://svc:pw@broker.internal/enforcement');
+    expect(configErrorOf({ ...minimal, MONGO_URL: 'postgres://db' }, schema)).toContain(
+      'MONGO_URL must be a mongodb:// or mongodb+srv:// connection string',
+    );
   });
 
   it('reports which key record is wrong', () => {
