@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { type ApiKeyStore, buildServiceApp, type ServiceApp, type Tracing } from '@enforcement/service-kit';
+import type { Db } from 'mongodb';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { caseRoutes } from './http/case-routes.ts';
+import type { RouteDeps } from './http/deps.ts';
+import { fileRoutes } from './http/file-routes.ts';
+import { transitionRoutes } from './http/transition-routes.ts';
+import { unitRoutes } from './http/unit-routes.ts';
+import { CaseRepository } from './store/case-repository.ts';
+import { MongoIdempotencyStore } from './store/idempotency-store.ts';
+import { ensureIndexes } from './store/indexes.ts';
+import { UnitRepository } from './store/unit-repository.ts';
+
+export interface AppDeps {
+  config: Config;
+  /** The service's own database. */
+  db: Db;
+  logger?: Logger;
+  apiKeys?: ApiKeyStore;
+  tracing?: Tracing;
+  /** The clock; tests fix it to make deadlines deterministic. */
+  now?: () => Date;
+}
+
+/** The stores of the service over one database, and the indexes they need. */
+export function storesOf(db: Db) {
+  const cases = new CaseRepository(db);
+  const units = new UnitRepository(db);
+  const idempotency = new MongoIdempotencyStore(db);
+  return { cases, units, idempotency, ensureIndexes: () => ensureIndexes({ cases, units, idempotency }) };
+}
+
+/** The case-intake app on a connected database: the service kit plus the service's routes. */
+export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
+  const { config, db } = deps;
+  const stores = storesOf(db);
+  const app = await buildServiceApp({
+    config,
+    idempotencyStore: stores.idempotency,
+    probes: { mongodb: () => db.command({ ping: 1 }) },
+    openapi: {
+      title: 'case-intake',
+      description: 'Smuggling cases and their lifecycle; verdict-execution units and their trained officers',
+    },
+    ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+    ...(deps.apiKeys === undefined ? {} : { apiKeys: deps.apiKeys }),
+    ...(deps.tracing === undefined ? {} : { tracing: deps.tracing }),
+  });
+  const routeDeps: RouteDeps = {
+    cases: stores.cases,
+    units: stores.units,
+    policy: { days: config.DETERMINATION_DAYS, fuelDays: config.FUEL_DETERMINATION_DAYS },
+    now: deps.now ?? (() => new Date()),
+    newId: randomUUID,
+  };
+  await app.register(
+    async (v1) => {
+      await v1.register(caseRoutes, routeDeps);
+      await v1.register(transitionRoutes, routeDeps);
+      await v1.register(fileRoutes, routeDeps);
+      await v1.register(unitRoutes, routeDeps);
+    },
+    { prefix: '/v1' },
+  );
+  return app;
+}

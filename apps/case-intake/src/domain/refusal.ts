@@ -1,0 +1,17 @@
+import type { CaseStatus } from '@enforcement/contracts';
+
+/** Why the domain refused a change; the HTTP layer maps each kind to its stable error code. */
+export type Refusal =
+  | { kind: 'illegal_transition'; from: CaseStatus; to: CaseStatus; allowed: readonly CaseStatus[] }
+  | { kind: 'invalid_step'; field: string; message: string };
+
+export type Decision<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
+
+export function accept<T>(value: T): Decision<T> {
+  return { ok: true, value };
+}
+
+/** A step whose data does not fit the case; `field` is the body field at fault (`body.fineRials`). */
+export function invalidStep<T>(field: string, message: string): Decision<T> {
+  return { ok: false, refusal: { kind: 'invalid_step', field, message } };
+}
