@@ -25,6 +25,8 @@ async function mongoEndpoint() {
 async function measure(mode: 'service' | 'bare' | 'bare_indexed', mongoUrl: string): Promise<LoadResult> {
   const env = {
     MONGO_URL: mongoUrl,
+    // Required by the service's config; the bench measures the HTTP write path, so no relay runs.
+    AMQP_URL: process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
     SERVICE_NAME: 'case-intake-bench',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     RATE_LIMIT_MAX: '1000000',

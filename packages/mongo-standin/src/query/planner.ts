@@ -104,7 +104,7 @@ function* scanRanges(
   const list = reverse ? [...ranges].reverse() : ranges;
   for (const [start, end] of list) {
     for (let n = 0; n < end - start; n++) {
-      const e = idx.entries[reverse ? end - 1 - n : start + n] as IndexEntry;
+      const e = idx.entries.at(reverse ? end - 1 - n : start + n) as IndexEntry;
       if (seen) {
         if (seen.has(e.rec)) continue;
         seen.add(e.rec);

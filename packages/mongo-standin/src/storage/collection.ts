@@ -114,8 +114,8 @@ export class Collection {
     if (spec.unique) {
       // Sorted, so any duplicate key sits next to its twin.
       for (let i = 1; i < idx.entries.length; i++) {
-        const a = idx.entries[i - 1] as IndexEntry;
-        const b = idx.entries[i] as IndexEntry;
+        const a = idx.entries.at(i - 1) as IndexEntry;
+        const b = idx.entries.at(i) as IndexEntry;
         if (a.rec !== b.rec && compareKeys(a.key, b.key) === 0) throw this.duplicate(idx, b.key);
       }
     }

@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import { compareKeys } from '../query/compare.ts';
 import { valuesAtPath } from '../query/paths.ts';
+import { ChunkedList } from './chunked-list.ts';
 import type { DocRecord } from './record.ts';
 
 export interface IndexSpec {
@@ -18,8 +19,8 @@ export interface IndexEntry {
 }
 
 /**
- * An ordered index: a sorted array of (key tuple, record) with binary search. Inserts and deletes
- * splice the array, which is a memmove even at 100k entries - far cheaper than a scan per query.
+ * An ordered index: a sorted list of (key tuple, record) with binary search. The list is chunked,
+ * so an insert or delete in the middle moves one small chunk, not the whole tail.
  * Entries are kept in the index's own direction per field (so `{ a: 1, b: -1 }` can serve that
  * sort), and equal keys are ordered by record sequence so an entry can be located again.
  */
@@ -27,7 +28,7 @@ export class SortedIndex {
   readonly spec: IndexSpec;
   readonly fields: string[];
   readonly dirs: number[];
-  entries: IndexEntry[] = [];
+  entries = new ChunkedList<IndexEntry>();
   multikey = false;
   /** Set by the collection: decides whether a document belongs in a partial index. */
   partialTest: ((rec: DocRecord) => boolean) | undefined;
@@ -96,7 +97,7 @@ export class SortedIndex {
   partition(lo: number, hi: number, pred: (e: IndexEntry) => boolean): number {
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (pred(this.entries[mid] as IndexEntry)) hi = mid;
+      if (pred(this.entries.at(mid) as IndexEntry)) hi = mid;
       else lo = mid + 1;
     }
     return lo;
@@ -104,10 +105,10 @@ export class SortedIndex {
 
   add(keys: unknown[][], rec: DocRecord): void {
     for (const key of keys) {
-      const last = this.entries[this.entries.length - 1];
+      const last = this.entries.last();
       // Appending in key order (e.g. increasing ObjectIds) is the common case: skip the search.
       if (last === undefined || this.cmpEntry(key, rec.seq, last) > 0) this.entries.push({ key, rec });
-      else this.entries.splice(this.position(key, rec.seq), 0, { key, rec });
+      else this.entries.insert(this.position(key, rec.seq), { key, rec });
     }
   }
 
@@ -116,20 +117,20 @@ export class SortedIndex {
     const entries: IndexEntry[] = [];
     for (const [keys, rec] of items) for (const key of keys) entries.push({ key, rec });
     entries.sort((a, b) => this.cmpEntry(a.key, a.rec.seq, b));
-    this.entries = entries;
+    this.entries = ChunkedList.from(entries);
   }
 
   remove(keys: unknown[][], rec: DocRecord): void {
     for (const key of keys) {
       const i = this.position(key, rec.seq);
-      if (this.entries[i]?.rec === rec) this.entries.splice(i, 1);
+      if (this.entries.at(i)?.rec === rec) this.entries.removeAt(i);
     }
   }
 
   /** [start, end) of the entries whose first `prefix.length` fields equal `prefix`. */
   equalRange(prefix: readonly unknown[], lo = 0, hi = this.entries.length): [number, number] {
-    const n = prefix.length;
-    const c = (e: IndexEntry) => compareKeys(e.key.slice(0, n), prefix, this.dirs);
+    // compareKeys stops at the shorter tuple, so this compares the first prefix.length fields only.
+    const c = (e: IndexEntry) => compareKeys(e.key, prefix, this.dirs);
     const start = this.partition(lo, hi, (e) => c(e) >= 0);
     const end = this.partition(start, hi, (e) => c(e) > 0);
     return [start, end];
@@ -139,7 +140,7 @@ export class SortedIndex {
   findOther(key: unknown[], rec: DocRecord | undefined): DocRecord | undefined {
     const [start, end] = this.equalRange(key);
     for (let i = start; i < end; i++) {
-      const e = this.entries[i] as IndexEntry;
+      const e = this.entries.at(i) as IndexEntry;
       if (e.rec !== rec) return e.rec;
     }
     return undefined;

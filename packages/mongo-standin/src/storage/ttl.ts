@@ -41,6 +41,6 @@ function expiredRecords(idx: SortedIndex, cutoff: number): Set<DocRecord> {
     ? [start, idx.partition(start, end, (e) => time(e) > cutoff)]
     : [idx.partition(start, end, (e) => time(e) <= cutoff), end];
   const out = new Set<DocRecord>();
-  for (let i = from; i < to; i++) out.add((idx.entries[i] as IndexEntry).rec);
+  for (let i = from; i < to; i++) out.add((idx.entries.at(i) as IndexEntry).rec);
   return out;
 }
