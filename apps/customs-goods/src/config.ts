@@ -1,0 +1,15 @@
+import { baseConfigSchema, envAmqpUrl, envInt, envMongoUrl, envString } from '@enforcement/service-kit';
+import type { z } from 'zod';
+
+/** The service's environment: the kit's variables plus its database, broker and abandonment periods. */
+export const configSchema = baseConfigSchema.extend({
+  SERVICE_NAME: envString('customs-goods'),
+  MONGO_URL: envMongoUrl(),
+  AMQP_URL: envAmqpUrl(),
+  MONGO_DB: envString('customs_goods'),
+  ABANDONMENT_MONTHS: envInt({ min: 1, max: 24, default: 3 }),
+  ABANDONMENT_EXTENSION_MAX_MONTHS: envInt({ min: 0, max: 12, default: 2 }),
+  CASE_EVENTS_QUEUE: envString('customs-goods.case-events'),
+});
+
+export type Config = z.output<typeof configSchema>;

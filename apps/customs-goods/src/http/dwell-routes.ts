@@ -1,0 +1,41 @@
+import { dwellStatsQuerySchema, dwellStatsSchema } from '@enforcement/contracts';
+import { kitErrors } from '@enforcement/service-kit';
+import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
+import { provinceLimit, readsLots } from '../domain/access.ts';
+import { errors } from '../errors.ts';
+import { dwellReport } from '../store/dwell-report.ts';
+import type { RouteDeps } from './deps.ts';
+import { callerOf } from './request-context.ts';
+
+/** The stuck-goods (رسوب) report. */
+export const dwellRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  app.get(
+    '/stats/dwell',
+    {
+      config: { scopes: ['lots:read'] },
+      schema: {
+        summary:
+          'Per office and category: lots held, dwell p50/p90/max in days, lots past abandonment, value held',
+        tags: ['stats'],
+        querystring: dwellStatsQuerySchema,
+        response: { 200: dwellStatsSchema },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      if (!readsLots(caller))
+        throw errors.LOTS_READ_FORBIDDEN({ detail: `${caller.agency} does not read goods lots` });
+      const limit = provinceLimit(caller);
+      const { province } = request.query;
+      if (limit !== undefined && province !== undefined && province !== limit) {
+        throw kitErrors.OUT_OF_JURISDICTION({
+          detail: `Your key is limited to ${limit}`,
+          errors: [{ path: 'query.province', message: `must be ${limit}, the province of your key` }],
+        });
+      }
+      const now = deps.now();
+      const rows = await dwellReport(deps.lots.collection, limit ?? province, now);
+      return { generatedAt: now.toISOString(), rows };
+    },
+  );
+};
