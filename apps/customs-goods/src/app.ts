@@ -12,6 +12,7 @@ import { officeRoutes } from './http/office-routes.ts';
 import { transitRoutes } from './http/transit-routes.ts';
 import { transitionRoutes } from './http/transition-routes.ts';
 import { CaseVerdictStore } from './store/case-verdict-store.ts';
+import { DwellSnapshots } from './store/dwell-snapshots.ts';
 import { MongoIdempotencyStore } from './store/idempotency-store.ts';
 import { ensureIndexes } from './store/indexes.ts';
 import { LotRepository } from './store/lot-repository.ts';
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
     offices: stores.offices,
     verdicts: stores.verdicts,
     policy: abandonmentPolicyOf(config),
+    dwell: new DwellSnapshots(stores.lots.collection, config.DWELL_REPORT_MAX_AGE_S * 1000),
     now: deps.now ?? (() => new Date()),
     newId: randomUUID,
   };

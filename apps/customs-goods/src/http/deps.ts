@@ -1,5 +1,6 @@
 import type { AbandonmentPolicy } from '../domain/abandonment.ts';
 import type { CaseVerdictStore } from '../store/case-verdict-store.ts';
+import type { DwellSnapshots } from '../store/dwell-snapshots.ts';
 import type { LotRepository } from '../store/lot-repository.ts';
 import type { OfficeRepository } from '../store/office-repository.ts';
 
@@ -9,6 +10,8 @@ export interface RouteDeps {
   offices: OfficeRepository;
   verdicts: CaseVerdictStore;
   policy: AbandonmentPolicy;
+  /** The stuck-goods report, kept as a snapshot of bounded age. */
+  dwell: DwellSnapshots;
   now: () => Date;
   newId: () => string;
 }

@@ -3,7 +3,6 @@ import { kitErrors } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { provinceLimit, readsLots } from '../domain/access.ts';
 import { errors } from '../errors.ts';
-import { dwellReport } from '../store/dwell-report.ts';
 import type { RouteDeps } from './deps.ts';
 import { callerOf } from './request-context.ts';
 
@@ -33,9 +32,8 @@ export const dwellRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) =
           errors: [{ path: 'query.province', message: `must be ${limit}, the province of your key` }],
         });
       }
-      const now = deps.now();
-      const rows = await dwellReport(deps.lots.collection, limit ?? province, now);
-      return { generatedAt: now.toISOString(), rows };
+      const snapshot = await deps.dwell.report(deps.now(), limit ?? province);
+      return { generatedAt: snapshot.generatedAt.toISOString(), rows: snapshot.rows };
     },
   );
 };

@@ -69,6 +69,9 @@ export async function startTestApp(label: string, env: Record<string, string> = 
     API_KEYS: apiKeys,
     RATE_LIMIT_MAX: '100000',
     LOG_LEVEL: 'silent',
+    // Reports computed on every request, so tests see their writes at once (dwell-snapshot.test.ts
+    // covers the snapshot age).
+    DWELL_REPORT_MAX_AGE_S: '0',
     ...env,
   });
   await storesOf(db).prepare();
