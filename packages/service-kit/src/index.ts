@@ -1,3 +1,13 @@
+// Modules that augment Fastify's types (request.correlationId, app.metrics, route config.scopes ...):
+// imported here so the augmentations travel with the package's declarations, not only its sources.
+import './auth/plugin.ts';
+import './health.ts';
+import './idempotency/plugin.ts';
+import './metrics.ts';
+import './openapi.ts';
+import './protection.ts';
+import './request-context.ts';
+
 export { buildServiceApp, type ServiceApp, type ServiceAppOptions } from './app.ts';
 export {
   AppError,
