@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type ApiKeyStore, buildServiceApp, type ServiceApp, type Tracing } from '@enforcement/service-kit';
+import {
+  type ApiKeyStore,
+  buildServiceApp,
+  MongoIdempotencyStore,
+  type ServiceApp,
+  type Tracing,
+} from '@enforcement/service-kit';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
@@ -9,7 +15,6 @@ import { fileRoutes } from './http/file-routes.ts';
 import { transitionRoutes } from './http/transition-routes.ts';
 import { unitRoutes } from './http/unit-routes.ts';
 import { CaseRepository } from './store/case-repository.ts';
-import { MongoIdempotencyStore } from './store/idempotency-store.ts';
 import { ensureIndexes } from './store/indexes.ts';
 import { UnitRepository } from './store/unit-repository.ts';
 

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type ApiKeyStore, buildServiceApp, type ServiceApp, type Tracing } from '@enforcement/service-kit';
+import {
+  type ApiKeyStore,
+  buildServiceApp,
+  MongoIdempotencyStore,
+  type ServiceApp,
+  type Tracing,
+} from '@enforcement/service-kit';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
@@ -13,7 +19,6 @@ import { transitRoutes } from './http/transit-routes.ts';
 import { transitionRoutes } from './http/transition-routes.ts';
 import { CaseVerdictStore } from './store/case-verdict-store.ts';
 import { DwellSnapshots } from './store/dwell-snapshots.ts';
-import { MongoIdempotencyStore } from './store/idempotency-store.ts';
 import { ensureIndexes } from './store/indexes.ts';
 import { LotRepository } from './store/lot-repository.ts';
 import { OfficeRepository } from './store/office-repository.ts';

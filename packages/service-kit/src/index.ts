@@ -31,9 +31,11 @@ export { apiKeyRecordsFrom, type BaseConfig, baseConfigSchema, ConfigError, load
 export { envAmqpUrl, envBoolean, envEnum, envInt, envMongoUrl, envNumber, envString, envUrl } from './env.ts';
 export { toAppError } from './error-handler.ts';
 export { type KitErrorCode, kitErrors } from './errors.ts';
+export { etagOf, ifMatchHeadersSchema, versionFromIfMatch } from './etag.ts';
 export type { ProbeResult, ReadinessProbe } from './health.ts';
 export { requestFingerprint } from './idempotency/fingerprint.ts';
 export { InMemoryIdempotencyStore } from './idempotency/memory-store.ts';
+export { MongoIdempotencyStore } from './idempotency/mongo-store.ts';
 export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from './idempotency/plugin.ts';
 export type { BeginOutcome, IdempotencyStore, StoredResponse } from './idempotency/store.ts';
 export { createLogger, type LoggerSettings, loggerSettingsFrom, REDACTED_PATHS } from './logger.ts';

@@ -6,6 +6,7 @@ import {
   decodeCursor,
   encodeCursor,
 } from '@enforcement/contracts';
+import { etagOf } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { caseAccess } from '../domain/access.ts';
 import { type CaseNote, noteEntry } from '../domain/history.ts';
@@ -14,7 +15,6 @@ import { caseNoteAddedEvent } from '../events/case-events.ts';
 import { caseIdParamsSchema } from './case-routes.ts';
 import { changeCase } from './change-case.ts';
 import type { RouteDeps } from './deps.ts';
-import { etagOf } from './etag.ts';
 import { callerOf, eventContextOf } from './request-context.ts';
 import { historyEntryView } from './views.ts';
 

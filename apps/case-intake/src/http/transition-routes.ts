@@ -1,4 +1,5 @@
 import { caseTransitionBodySchema, caseViewSchema } from '@enforcement/contracts';
+import { etagOf, ifMatchHeadersSchema, versionFromIfMatch } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { mayMoveCase } from '../domain/access.ts';
 import { transitionEntry } from '../domain/history.ts';
@@ -7,7 +8,6 @@ import { caseTransitionEvent } from '../events/case-events.ts';
 import { caseIdParamsSchema } from './case-routes.ts';
 import { changeCase } from './change-case.ts';
 import type { RouteDeps } from './deps.ts';
-import { etagOf, ifMatchHeadersSchema, versionFromIfMatch } from './etag.ts';
 import { caseRefusalError } from './refusals.ts';
 import { callerOf, eventContextOf } from './request-context.ts';
 import { caseView } from './views.ts';

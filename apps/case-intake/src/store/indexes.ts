@@ -1,5 +1,5 @@
+import type { MongoIdempotencyStore } from '@enforcement/service-kit';
 import type { CaseRepository } from './case-repository.ts';
-import type { MongoIdempotencyStore } from './idempotency-store.ts';
 import type { UnitRepository } from './unit-repository.ts';
 
 /** Creates every index the service relies on; idempotent, run at start before taking traffic. */

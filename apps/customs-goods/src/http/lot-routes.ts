@@ -5,7 +5,7 @@ import {
   lotViewSchema,
   registerLotBodySchema,
 } from '@enforcement/contracts';
-import { kitErrors } from '@enforcement/service-kit';
+import { etagOf, kitErrors } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { mayRegisterLot, provinceLimit, readsLots } from '../domain/access.ts';
@@ -16,7 +16,6 @@ import { lotRegisteredEvent } from '../events/lot-events.ts';
 import { lotCursor, lotPositionFrom } from '../store/lot-query.ts';
 import { readableLot } from './change-lot.ts';
 import type { RouteDeps } from './deps.ts';
-import { etagOf } from './etag.ts';
 import { invalidCursor, lotRefusalError } from './refusals.ts';
 import { callerOf, eventContextOf } from './request-context.ts';
 import { lotView } from './views.ts';

@@ -1,4 +1,5 @@
 import { extendAbandonmentBodySchema, lotTransitionBodySchema, lotViewSchema } from '@enforcement/contracts';
+import { etagOf, ifMatchHeadersSchema, versionFromIfMatch } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { extendAbandonment } from '../domain/abandonment.ts';
 import { lotAccess, mayMoveLot } from '../domain/access.ts';
@@ -6,7 +7,6 @@ import { transitionLot } from '../domain/lifecycle.ts';
 import { statusChangedEvent, transitOpenedEvent } from '../events/lot-events.ts';
 import { changeLot } from './change-lot.ts';
 import type { RouteDeps } from './deps.ts';
-import { etagOf, ifMatchHeadersSchema, versionFromIfMatch } from './etag.ts';
 import { lotIdParamsSchema } from './lot-routes.ts';
 import { lotRefusalError } from './refusals.ts';
 import { callerOf, eventContextOf } from './request-context.ts';

@@ -1,4 +1,4 @@
-import type { MongoIdempotencyStore } from './idempotency-store.ts';
+import type { MongoIdempotencyStore } from '@enforcement/service-kit';
 import type { LotRepository } from './lot-repository.ts';
 import type { OfficeRepository } from './office-repository.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The ETag of a case is its version, as a strong tag: `"3"`. */
+/** The ETag of a versioned resource is its version, as a strong tag: `"3"`. */
 export function etagOf(version: number): string {
   return `"${version}"`;
 }

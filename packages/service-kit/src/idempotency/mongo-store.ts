@@ -1,5 +1,5 @@
-import type { BeginOutcome, IdempotencyStore, StoredResponse } from '@enforcement/service-kit';
 import { type Collection, type Db, MongoServerError } from 'mongodb';
+import type { BeginOutcome, IdempotencyStore, StoredResponse } from './store.ts';
 
 /** One remembered Idempotency-Key; `response` is absent while the first request is in flight. */
 interface IdempotencyDocument {

@@ -2,7 +2,7 @@ import type { TestScope } from '@enforcement/testkit';
 import { useTestScope } from '@enforcement/testkit/vitest';
 import type { Db } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MongoIdempotencyStore } from '../src/store/idempotency-store.ts';
+import { MongoIdempotencyStore } from '../src/idempotency/mongo-store.ts';
 
 let scope: TestScope;
 let db: Db;
