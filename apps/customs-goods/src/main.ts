@@ -1,21 +1,12 @@
-import { ConfigError, loadConfig, runService, startTracing } from '@enforcement/service-kit';
+import { loadConfigOrExit, runService, startTracing } from '@enforcement/service-kit';
 import { MongoClient } from 'mongodb';
 import { buildApp, storesOf } from './app.ts';
-import { type Config, configSchema } from './config.ts';
+import { configSchema } from './config.ts';
 import { wireMessaging } from './messaging.ts';
 
 /** Composition root: config, tracing, MongoDB, indexes and offices, app, messaging, listen; all close with the app. */
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig(configSchema);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit(configSchema);
   const tracing = startTracing(config);
   const client = await new MongoClient(config.MONGO_URL, { serverSelectionTimeoutMS: 10_000 }).connect();
   const db = client.db(config.MONGO_DB);

@@ -103,6 +103,17 @@ export function loadConfig<S extends z.ZodType>(
   throw new ConfigError(`config error: ${lines.join('; ')}`);
 }
 
+/** For a service's main.ts: the config, or its one-line error on stderr and exit status 1. */
+export function loadConfigOrExit<S extends z.ZodType>(schema: S): z.output<S> {
+  try {
+    return loadConfig(schema);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
 /** The API key records of a config: the inline list and the file's list together. */
 export function apiKeyRecordsFrom(config: Pick<BaseConfig, 'API_KEYS' | 'API_KEYS_FILE'>): ApiKeyRecord[] {
   return [...(config.API_KEYS ?? []), ...(config.API_KEYS_FILE ?? [])];

@@ -27,7 +27,14 @@ export {
 } from './auth/api-keys.ts';
 export { assertJurisdiction, assertScopes, requirePrincipal, requireScopes } from './auth/guards.ts';
 export type { Principal } from './auth/principal.ts';
-export { apiKeyRecordsFrom, type BaseConfig, baseConfigSchema, ConfigError, loadConfig } from './config.ts';
+export {
+  apiKeyRecordsFrom,
+  type BaseConfig,
+  baseConfigSchema,
+  ConfigError,
+  loadConfig,
+  loadConfigOrExit,
+} from './config.ts';
 export { envAmqpUrl, envBoolean, envEnum, envInt, envMongoUrl, envNumber, envString, envUrl } from './env.ts';
 export { toAppError } from './error-handler.ts';
 export { type KitErrorCode, kitErrors } from './errors.ts';
