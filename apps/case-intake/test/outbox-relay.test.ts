@@ -1,5 +1,4 @@
-import { type AnyEvent, EVENTS_EXCHANGE, parseEvent } from '@enforcement/contracts';
-import amqp, { type Channel, type ChannelModel } from 'amqplib';
+import { type EventTap, tapEvents } from '@enforcement/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CaseIntakeMessaging, wireMessaging } from '../src/messaging.ts';
 import { as, startTestApp, type TestApp } from './support/app.ts';
@@ -9,42 +8,20 @@ import { registered, registeredUnit, walked } from './support/http.ts';
 
 let t: TestApp;
 let messaging: CaseIntakeMessaging;
-let connection: ChannelModel;
-let channel: Channel;
 /** Every event the service put on the exchange, as a consumer bound to `#` received it. */
-const received: AnyEvent[] = [];
+let tap: EventTap;
 
 beforeAll(async () => {
   t = await startTestApp('outbox-relay');
-  connection = await amqp.connect(t.scope.amqpUrl);
-  channel = await connection.createChannel();
-  await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
-  const { queue } = await channel.assertQueue('', { exclusive: true });
-  await channel.bindQueue(queue, EVENTS_EXCHANGE, '#');
-  await channel.consume(queue, (message) => {
-    if (!message) return;
-    const parsed = parseEvent(JSON.parse(message.content.toString()));
-    if (parsed.ok) received.push(parsed.event);
-    channel.ack(message);
-  });
+  tap = await tapEvents(t.scope.amqpUrl);
   messaging = wireMessaging(t.app, t.db, t.scope.amqpUrl);
 });
 
 afterAll(async () => {
   await messaging.close();
-  await connection.close();
+  await tap.close();
   await t.close();
 });
-
-/** Waits (bounded) until the broker delivered `count` events about `subjectId`, and returns them. */
-async function eventsAbout(subjectId: string, count: number): Promise<AnyEvent[]> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const about = received.filter((event) => event.subject.id === subjectId);
-    if (about.length >= count) return about;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return received.filter((event) => event.subject.id === subjectId);
-}
 
 describe('outbox relays of the service, publishing to the real broker', () => {
   it('publishes events written before the relays started, once each and in order, and drains the outbox', async () => {
@@ -54,7 +31,7 @@ describe('outbox relays of the service, publishing to the real broker', () => {
 
     await messaging.start();
 
-    const events = await eventsAbout(kase.id, 2);
+    const events = await tap.about(kase.id, 2);
     expect(events.map((event) => event.type)).toEqual(['case.registered', 'case.assigned']);
     expect(pending(await rawCase(t.db, kase.id))).toEqual([]);
     expect((await t.app.inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(200);
@@ -63,7 +40,7 @@ describe('outbox relays of the service, publishing to the real broker', () => {
   it('publishes the events of later changes while running', async () => {
     const kase = await registered(t.app);
     await walked(t.app, kase.id, [{ to: 'closed', reason: 'dismissed' }]);
-    const events = await eventsAbout(kase.id, 2);
+    const events = await tap.about(kase.id, 2);
     expect(events.map((event) => event.type)).toEqual(['case.registered', 'case.closed']);
   });
 
@@ -76,7 +53,7 @@ describe('outbox relays of the service, publishing to the real broker', () => {
       payload: { officerId: 'FRJ-1', officerName: 'سروان مهدی نوری', startsAt: '2025-10-01T00:00:00Z' },
     });
     expect(deployed.statusCode, deployed.body).toBe(201);
-    const events = await eventsAbout(unitId, 1);
+    const events = await tap.about(unitId, 1);
     expect(events.map((event) => event.type)).toEqual(['unit.officer_deployed']);
     expect(pending(await rawUnit(t.db, unitId))).toEqual([]);
   });

@@ -1,0 +1,39 @@
+import { type AnyEvent, EVENTS_EXCHANGE, EVENTS_EXCHANGE_TYPE, parseEvent } from '@enforcement/contracts';
+import amqp from 'amqplib';
+
+/** What a test sees on the events exchange: every valid event under a binding key, in arrival order. */
+export interface EventTap {
+  readonly received: readonly AnyEvent[];
+  /** Waits (bounded: about 5 s) until `count` events about `subjectId` arrived, and answers them. */
+  about(subjectId: string, count: number): Promise<AnyEvent[]>;
+  close(): Promise<void>;
+}
+
+/** Binds an exclusive queue to the exchange on `amqpUrl` (the test scope's vhost) and records what arrives. */
+export async function tapEvents(amqpUrl: string, bindingKey = '#'): Promise<EventTap> {
+  const connection = await amqp.connect(amqpUrl);
+  const channel = await connection.createChannel();
+  await channel.assertExchange(EVENTS_EXCHANGE, EVENTS_EXCHANGE_TYPE, { durable: true });
+  const { queue } = await channel.assertQueue('', { exclusive: true });
+  await channel.bindQueue(queue, EVENTS_EXCHANGE, bindingKey);
+  const received: AnyEvent[] = [];
+  await channel.consume(queue, (message) => {
+    if (!message) return;
+    const parsed = parseEvent(JSON.parse(message.content.toString()));
+    if (parsed.ok) received.push(parsed.event);
+    channel.ack(message);
+  });
+  const aboutSubject = (subjectId: string) => received.filter((event) => event.subject.id === subjectId);
+  return {
+    received,
+    about: async (subjectId, count) => {
+      for (let attempt = 0; attempt < 200 && aboutSubject(subjectId).length < count; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      return aboutSubject(subjectId);
+    },
+    close: async () => {
+      await connection.close();
+    },
+  };
+}
