@@ -157,6 +157,9 @@ describe('consuming', () => {
     expect(dead.properties.headers?.[HEADERS.deadLetterDetail]).toBe('registry unavailable (attempt 3)');
     expect(dead.properties.headers?.[HEADERS.attempt]).toBe(3);
     expect(dead.properties.headers?.[HEADERS.routingKey]).toBe('case.note_added.v1');
+    // The copy in the dead-letter queue is visible once confirmed, a moment before the consumer
+    // acks the original and counts it.
+    await eventually('the dead-lettered delivery to settle', async () => consumer.inFlight === 0);
     const metrics = await registry.metrics();
     expect(metrics).toContain('messaging_publish_confirmed_total{routing_key="case.note_added.v1"} 1');
     expect(metrics).toMatch(/messaging_retried_total\{queue="[^"]+"\} 2/);
