@@ -64,6 +64,27 @@ describe('find', () => {
     expect(await c.findOne({}, { projection: { 'a.b': 1, _id: 0 } })).toEqual({ a: { b: 1 } });
   });
 
+  it('applies $slice alone, beside exclusions and beside inclusions, as mongod does', async () => {
+    const c = h.db.collection<Loose>('slices');
+    await c.insertOne({ _id: 1, history: [1, 2, 3, 4, 5], outbox: ['e'], status: 'open' });
+    expect(await c.findOne({}, { projection: { history: { $slice: -2 } } })).toEqual({
+      _id: 1,
+      history: [4, 5],
+      outbox: ['e'],
+      status: 'open',
+    });
+    expect(await c.findOne({}, { projection: { history: { $slice: 2 }, outbox: 0 } })).toEqual({
+      _id: 1,
+      history: [1, 2],
+      status: 'open',
+    });
+    expect(await c.findOne({}, { projection: { history: { $slice: [1, 2] }, status: 1 } })).toEqual({
+      _id: 1,
+      history: [2, 3],
+      status: 'open',
+    });
+  });
+
   it('refuses a projection mixing inclusion and exclusion', async () => {
     const err = await serverError(h.db.collection<Loose>('proj').findOne({}, { projection: { a: 1, d: 0 } }));
     expect(err.code).toBe(31254);

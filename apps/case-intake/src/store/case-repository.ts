@@ -100,7 +100,7 @@ export class CaseRepository {
     afterSeq: number,
     limit: number,
   ): Promise<{ jurisdiction: CaseJurisdiction; entries: HistoryEntry[] } | null> {
-    // An inclusion projection: the stand-in refuses $slice beside exclusions (mongod accepts both).
+    // Only what the page needs: the jurisdiction fields and one slice of the history.
     const document = await this.#cases.findOne(
       { _id: id },
       {

@@ -70,6 +70,32 @@ function exclude(src: Document, tree: Tree): Document {
   return out;
 }
 
+/** A projection with operators, evaluated by mingo on the document's view. */
+function operatorProjection(projection: Document): Projector {
+  const viewProj = toView(projection) as Document;
+  const q = new Query({}, {});
+  return (_doc, view) => {
+    const res = q.find<Document>([view], viewProj).all()[0] ?? {};
+    return fromView(res) as Document;
+  };
+}
+
+/** Top-level field operators applied over the whole document: the other fields stay as they are. */
+function fieldOperators(projection: Document): Projector {
+  const fields = Object.keys(projection);
+  const operators = operatorProjection({ ...projection, _id: 1 });
+  return (doc, view) => {
+    const projected = operators(doc, view);
+    const out: Document = { ...doc };
+    for (const field of fields) {
+      // A field the operator drops ($elemMatch without a match) is omitted, as mongod does.
+      if (field in projected) out[field] = projected[field];
+      else delete out[field];
+    }
+    return out;
+  };
+}
+
 /**
  * Compiles a find projection. Plain inclusion/exclusion runs on the typed document; projections
  * with operators ($slice, $elemMatch, expressions) are evaluated by mingo on the view.
@@ -77,16 +103,24 @@ function exclude(src: Document, tree: Tree): Document {
 export function compileProjection(projection: Document | undefined): Projector | undefined {
   if (!projection || Object.keys(projection).length === 0) return undefined;
   const entries = Object.entries(projection);
-  const simple = entries.every(
-    ([k, v]) => truthy(v) !== undefined && !k.startsWith('$') && !k.endsWith('.$'),
-  );
-  if (!simple) {
-    const viewProj = toView(projection) as Document;
-    const q = new Query({}, {});
-    return (_doc, view) => {
-      const res = q.find<Document>([view], viewProj).all()[0] ?? {};
-      return fromView(res) as Document;
-    };
+  const isPlain = ([k, v]: [string, unknown]) =>
+    truthy(v) !== undefined && !k.startsWith('$') && !k.endsWith('.$');
+  const plain = entries.filter(isPlain);
+  if (plain.length < entries.length) {
+    const operatorEntries = entries.filter((entry) => !isPlain(entry));
+    // Operators on top-level fields ($slice, $elemMatch) alone or beside exclusions keep every other
+    // field, as in mongod; beside inclusions (or on dotted paths) mingo's inclusion semantics apply.
+    const topLevel = operatorEntries.every(([k]) => !k.includes('.') && !k.startsWith('$'));
+    if (topLevel && plain.every(([, v]) => truthy(v) === false)) {
+      const operators = fieldOperators(Object.fromEntries(operatorEntries));
+      if (plain.length === 0) return operators;
+      const exclusions = compileProjection(Object.fromEntries(plain)) as Projector;
+      return (doc, view) => {
+        const projected = operators(doc, view);
+        return exclusions(projected, projected);
+      };
+    }
+    return operatorProjection(projection);
   }
   let idIncluded = true;
   const inc: Tree = new Map();
