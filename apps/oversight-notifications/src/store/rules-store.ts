@@ -1,0 +1,62 @@
+import type { Collection, Db } from 'mongodb';
+import { type RulesConfig, rulesConfigSchema } from '../domain/rules-config.ts';
+
+interface RulesDocument {
+  _id: 'current';
+  rules: RulesConfig;
+  version: number;
+  updatedAt: Date;
+}
+
+/** Who changed the rules, when, from what to what: every change is kept. */
+export interface RuleChange {
+  version: number;
+  before: RulesConfig;
+  after: RulesConfig;
+  by: { keyId: string; agency: string };
+  at: Date;
+}
+
+/** The thresholds in force, shared by every replica, with an audit trail in `rule_changes`. */
+export class RulesStore {
+  readonly #rules: Collection<RulesDocument>;
+  readonly changes: Collection<RuleChange>;
+
+  constructor(db: Db) {
+    this.#rules = db.collection<RulesDocument>('rule_settings');
+    this.changes = db.collection<RuleChange>('rule_changes');
+  }
+
+  /** The rules at start come from the file (or the defaults) only when none were set before. */
+  async seed(initial: RulesConfig, now: Date): Promise<void> {
+    await this.#rules.updateOne(
+      { _id: 'current' },
+      { $setOnInsert: { rules: initial, version: 1, updatedAt: now } },
+      { upsert: true },
+    );
+  }
+
+  async current(): Promise<{ rules: RulesConfig; version: number }> {
+    const document = await this.#rules.findOne({ _id: 'current' });
+    // Stored rules were validated when written; parsing fills defaults of fields added since.
+    return document === null
+      ? { rules: rulesConfigSchema.parse({}), version: 0 }
+      : { rules: rulesConfigSchema.parse(document.rules), version: document.version };
+  }
+
+  async replace(
+    next: RulesConfig,
+    by: RuleChange['by'],
+    now: Date,
+  ): Promise<{ rules: RulesConfig; version: number }> {
+    const before = await this.current();
+    const version = before.version + 1;
+    await this.#rules.updateOne(
+      { _id: 'current' },
+      { $set: { rules: next, version, updatedAt: now } },
+      { upsert: true },
+    );
+    await this.changes.insertOne({ version, before: before.rules, after: next, by, at: now });
+    return { rules: next, version };
+  }
+}

@@ -1,0 +1,94 @@
+import { type AnyEvent, EVENTS_EXCHANGE, routingKeyOf } from '@enforcement/contracts';
+import amqp, { type Channel, type ChannelModel } from 'amqplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OversightMessaging, wireMessaging } from '../src/messaging.ts';
+import { eventually, startTestApp, type TestApp } from './support/app.ts';
+import { caseClosed, caseRegistered, executionStarted, transitOpened } from './support/events.ts';
+
+let t: TestApp;
+let messaging: OversightMessaging;
+let connection: ChannelModel;
+let channel: Channel;
+
+beforeAll(async () => {
+  t = await startTestApp('consumer');
+  messaging = wireMessaging(t.app, t.db, {
+    amqpUrl: t.scope.amqpUrl,
+    watchedEventsQueue: t.scope.name('watched-events'),
+    retryDelaysMs: [200],
+    sweepEveryMs: null,
+    sweepLeaseMs: 60_000,
+    sweepBatch: 100,
+    now: () => t.clock.now,
+  });
+  await messaging.start();
+  await eventually(
+    async () => (await t.app.inject({ method: 'GET', url: '/health/ready' })).statusCode,
+    (status) => status === 200,
+  );
+  connection = await amqp.connect(t.scope.amqpUrl);
+  channel = await connection.createChannel();
+});
+
+afterAll(async () => {
+  await connection.close();
+  await messaging.close();
+  await t.close();
+});
+
+/** Publishes as the producing service would: JSON on the topic exchange, routed by type and version. */
+function publish(event: AnyEvent): void {
+  channel.publish(
+    EVENTS_EXCHANGE,
+    routingKeyOf(event.type, event.version),
+    Buffer.from(JSON.stringify(event)),
+    {
+      persistent: true,
+      messageId: event.id,
+    },
+  );
+}
+
+const obligation = (ruleId: string, subjectKey: string) => () =>
+  t.stores.obligations.find(ruleId, subjectKey);
+
+describe('consuming the watched events from the real broker', () => {
+  it('opens an obligation for a registered case', async () => {
+    publish(caseRegistered('cons-1', '2025-01-01T00:00:00.000Z'));
+    const stored = await eventually(obligation('case_determination_sla', 'case:cons-1'), (o) => o !== null);
+    expect(stored).toMatchObject({ state: 'open', dueAt: new Date('2025-04-01T00:00:00.000Z') });
+  });
+
+  it('leaves no open obligation when the close arrives before the registration', async () => {
+    publish(caseClosed('cons-2', '2025-02-01T00:00:00.000Z'));
+    await eventually(
+      () => t.db.collection<{ _id: string }>('subject_facts').findOne({ _id: 'case:cons-2' }),
+      (facts) => facts !== null,
+    );
+    publish(caseRegistered('cons-2', '2025-01-01T00:00:00.000Z'));
+    const stored = await eventually(obligation('case_determination_sla', 'case:cons-2'), (o) => o !== null);
+    expect(stored?.state).toBe('met');
+  });
+
+  it('handles an event delivered twice once', async () => {
+    const event = transitOpened('cons-3', '2025-01-01T00:00:00.000Z');
+    publish(event);
+    publish(event);
+    await eventually(obligation('transit_overdue', 'transit:cons-3'), (o) => o !== null);
+    const handled = await eventually(
+      () => t.db.collection('messaging_inbox').countDocuments({ eventId: event.id }),
+      (count) => count > 0,
+    );
+    expect(handled).toBe(1);
+    expect(await t.stores.obligations.collection.countDocuments({ subjectKey: 'transit:cons-3' })).toBe(1);
+  });
+
+  it('opens the unit rule for a case entering execution at a unit without officers', async () => {
+    publish(executionStarted('cons-4', 'unit-cons', '2025-01-01T00:00:00.000Z'));
+    const stored = await eventually(
+      obligation('unit_without_officers', 'execution_unit:unit-cons'),
+      (o) => o !== null,
+    );
+    expect(stored).toMatchObject({ state: 'open', audiences: ['prosecutor:khuzestan', 'police:khuzestan'] });
+  });
+});

@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import { EVENTS_EXCHANGE, routingKeyOf } from '@enforcement/contracts';
+import { hashApiKey } from '@enforcement/service-kit';
+import { startServiceProcess, type TestScope } from '@enforcement/testkit';
+import { useTestScope } from '@enforcement/testkit/vitest';
+import amqp from 'amqplib';
+import { MongoClient } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './support/app.ts';
+import { caseRegistered } from './support/events.ts';
+
+const MAIN = join(import.meta.dirname, '..', 'src', 'main.ts');
+const ADMIN_KEY = 'main-test-rules-key-0123456789';
+const API_KEYS = JSON.stringify([
+  { keyId: 'reader', sha256: hashApiKey(ADMIN_KEY), agency: 'inspection', scopes: ['rules:read'] },
+]);
+
+let scope: TestScope;
+beforeAll(async () => {
+  scope = await useTestScope('main');
+});
+afterAll(async () => {
+  await scope.cleanup();
+});
+
+describe('src/main.ts', () => {
+  it('starts alone from its environment, turns an event on the exchange into an obligation, and stops on SIGTERM', async () => {
+    const service = startServiceProcess(MAIN, {
+      MONGO_URL: scope.mongoUrl,
+      MONGO_DB: scope.dbName,
+      AMQP_URL: scope.amqpUrl,
+      API_KEYS,
+      WATCHED_EVENTS_QUEUE: scope.name('watched-events'),
+      PORT: '0',
+      HOST: '127.0.0.1',
+    });
+    const client = await new MongoClient(scope.mongoUrl).connect();
+    const connection = await amqp.connect(scope.amqpUrl);
+    try {
+      const address = await service.listening();
+      expect(await service.readiness(address)).toBe(200);
+      const rules = await fetch(`${address}/v1/rules`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+      expect(rules.status).toBe(200);
+
+      const channel = await connection.createChannel();
+      const event = caseRegistered('main-1', '2025-01-01T00:00:00.000Z');
+      channel.publish(
+        EVENTS_EXCHANGE,
+        routingKeyOf(event.type, event.version),
+        Buffer.from(JSON.stringify(event)),
+        {
+          persistent: true,
+          messageId: event.id,
+        },
+      );
+      const obligations = client.db(scope.dbName).collection('obligations');
+      const stored = await eventually(
+        () => obligations.findOne({ subjectKey: 'case:main-1', ruleId: 'case_determination_sla' }),
+        (found) => found !== null,
+      );
+      expect(stored).toMatchObject({ state: 'open' });
+    } finally {
+      expect(await service.stop()).toBe(0);
+      await connection.close();
+      await client.close();
+    }
+  });
+
+  it('refuses to start without MONGO_URL, saying so in one line', async () => {
+    const service = startServiceProcess(MAIN, { AMQP_URL: scope.amqpUrl, PORT: '0' });
+    expect(await service.exited()).toEqual({ code: 1, stderr: 'config error: MONGO_URL is required' });
+  });
+});
