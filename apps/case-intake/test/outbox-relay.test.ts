@@ -1,13 +1,14 @@
+import type { ServiceBus } from '@enforcement/messaging';
 import { type EventTap, tapEvents } from '@enforcement/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CaseIntakeMessaging, wireMessaging } from '../src/messaging.ts';
+import { wireMessaging } from '../src/messaging.ts';
 import { as, startTestApp, type TestApp } from './support/app.ts';
 import { aStepTo } from './support/cases.ts';
 import { pending, rawCase, rawUnit } from './support/documents.ts';
 import { registered, registeredUnit, walked } from './support/http.ts';
 
 let t: TestApp;
-let messaging: CaseIntakeMessaging;
+let messaging: ServiceBus;
 /** Every event the service put on the exchange, as a consumer bound to `#` received it. */
 let tap: EventTap;
 

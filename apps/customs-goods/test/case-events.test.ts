@@ -1,13 +1,14 @@
 import type { LotView } from '@enforcement/contracts';
 import { EVENTS_EXCHANGE, newEvent, routingKeyOf } from '@enforcement/contracts';
+import type { ServiceBus } from '@enforcement/messaging';
 import amqp, { type Channel, type ChannelModel } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CustomsGoodsMessaging, wireMessaging } from '../src/messaging.ts';
+import { wireMessaging } from '../src/messaging.ts';
 import { as, startTestApp, type TestApp } from './support/app.ts';
 import { eventually, registered, walked } from './support/lots.ts';
 
 let t: TestApp;
-let messaging: CustomsGoodsMessaging;
+let messaging: ServiceBus;
 let connection: ChannelModel;
 let channel: Channel;
 

@@ -1,12 +1,13 @@
+import type { ServiceBus } from '@enforcement/messaging';
 import { type EventTap, tapEvents } from '@enforcement/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CustomsGoodsMessaging, wireMessaging } from '../src/messaging.ts';
+import { wireMessaging } from '../src/messaging.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { pending, rawLot } from './support/documents.ts';
 import { registered, walked } from './support/lots.ts';
 
 let t: TestApp;
-let messaging: CustomsGoodsMessaging;
+let messaging: ServiceBus;
 let tap: EventTap;
 
 beforeAll(async () => {

@@ -1,13 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  BrokerConnection,
-  createMessagingMetrics,
-  EventConsumer,
-  EventPublisher,
-  MongoInbox,
-  OutboxRelay,
-  shutdownMessaging,
-} from '@enforcement/messaging';
+import { ServiceBus } from '@enforcement/messaging';
 import type { ServiceApp } from '@enforcement/service-kit';
 import type { Db } from 'mongodb';
 import { watchedEventHandlers } from './events/subscriptions.ts';
@@ -28,44 +20,35 @@ export interface MessagingSettings {
   now?: () => Date;
 }
 
-/** What the service runs beside HTTP: the notifications' outbox relay, the consumer and the sweep timer. */
+/** What the service runs beside HTTP: the bus (relay and consumer) and the sweep timer. */
 export interface OversightMessaging {
-  connection: BrokerConnection;
-  relays: readonly OutboxRelay[];
-  consumer: EventConsumer;
+  bus: ServiceBus;
   sweepDeps: SweepDeps;
   start(): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * Consumes the case, unit and goods events through an inbox (each handler runs once per event id),
+ * Consumes the case, unit and goods events through the inbox (each handler runs once per event id),
  * publishes the notifications' outbox with confirms, and sweeps for what fell due.
  */
 export function wireMessaging(app: ServiceApp, db: Db, settings: MessagingSettings): OversightMessaging {
-  const logger = app.log;
   const now = settings.now ?? (() => new Date());
   const stores = storesOf(db);
-  const metrics = createMessagingMetrics(app.metrics);
-  const connection = new BrokerConnection({
-    url: settings.amqpUrl,
+  const bus = new ServiceBus({
     name: 'oversight-notifications',
-    logger,
-    metrics,
-  });
-  const publisher = new EventPublisher({ connection, logger, metrics });
-  const relays = [
-    new OutboxRelay({ collection: db.collection(NOTIFICATIONS_COLLECTION), publisher, logger, metrics }),
-  ];
-  const inbox = new MongoInbox(db);
-  const consumer = new EventConsumer({
-    connection,
-    logger,
-    metrics,
-    inbox,
-    queue: settings.watchedEventsQueue,
-    handlers: watchedEventHandlers({ ...stores, now }),
-    ...(settings.retryDelaysMs === undefined ? {} : { retryDelaysMs: settings.retryDelaysMs }),
+    url: settings.amqpUrl,
+    db,
+    logger: app.log,
+    registry: app.metrics,
+    outboxCollections: [NOTIFICATIONS_COLLECTION],
+    consumers: [
+      {
+        queue: settings.watchedEventsQueue,
+        handlers: watchedEventHandlers({ ...stores, now }),
+        ...(settings.retryDelaysMs === undefined ? {} : { retryDelaysMs: settings.retryDelaysMs }),
+      },
+    ],
   });
   const sweepDeps: SweepDeps = {
     obligations: stores.obligations,
@@ -77,26 +60,20 @@ export function wireMessaging(app: ServiceApp, db: Db, settings: MessagingSettin
     batch: settings.sweepBatch,
   };
   let timer: { stop(): Promise<void> } | null = null;
-  app.registerReadinessProbe('rabbitmq', connection.readinessProbe);
+  app.registerReadinessProbe('rabbitmq', bus.readinessProbe);
 
   return {
-    connection,
-    relays,
-    consumer,
+    bus,
     sweepDeps,
     start: async () => {
-      await Promise.all([...relays.map((relay) => relay.ensureIndexes()), inbox.ensureIndexes()]);
-      await publisher.start();
-      await consumer.start();
-      connection.start().catch((error: unknown) => logger.error({ err: error }, 'broker connection gave up'));
-      for (const relay of relays) relay.start();
+      await bus.start();
       if (settings.sweepEveryMs !== null) {
-        timer = startSweepTimer(() => sweep(sweepDeps, now()), settings.sweepEveryMs, logger);
+        timer = startSweepTimer(() => sweep(sweepDeps, now()), settings.sweepEveryMs, app.log);
       }
     },
     close: async () => {
       await timer?.stop();
-      await shutdownMessaging({ connection, consumers: [consumer], relays, publisher });
+      await bus.close();
     },
   };
 }

@@ -29,6 +29,7 @@ export {
 } from './outcome.ts';
 export { EventPublisher, type EventPublisherOptions, type PublishOptions } from './publisher.ts';
 export { type FailureStep, nextStepAfterFailure } from './retry.ts';
+export { ServiceBus, type ServiceBusConsumer, type ServiceBusOptions } from './service-bus.ts';
 export { type MessagingParts, shutdownMessaging } from './shutdown.ts';
 export {
   type ConsumerTopology,
