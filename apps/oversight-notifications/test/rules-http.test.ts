@@ -45,6 +45,26 @@ describe('GET and PUT /v1/rules', () => {
     );
   });
 
+  it('gives concurrent changes their own versions and audit entries', async () => {
+    const { version: start } = await t.stores.rules.current();
+    const saves = [31, 32, 33, 34, 35].map((caseDeterminationDays) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/v1/rules',
+        headers: as('rulesAdmin'),
+        payload: { ...defaultRulesConfig, caseDeterminationDays },
+      }),
+    );
+    const versions = (await Promise.all(saves)).map(
+      (response) => response.json<{ version: number }>().version,
+    );
+    expect([...versions].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5].map((n) => start + n));
+    const audited = await t.stores.rules.changes.find({ version: { $gt: start } }).toArray();
+    expect(audited.map((change) => change.version).sort((a, b) => a - b)).toEqual(
+      [1, 2, 3, 4, 5].map((n) => start + n),
+    );
+  });
+
   it('refuses a change without the admin scope', async () => {
     const response = await t.app.inject({
       method: 'PUT',

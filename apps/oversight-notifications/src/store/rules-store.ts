@@ -1,5 +1,9 @@
-import type { Collection, Db } from 'mongodb';
+import { type Collection, type Db, MongoServerError } from 'mongodb';
 import { type RulesConfig, rulesConfigSchema } from '../domain/rules-config.ts';
+
+const DUPLICATE_KEY = 11000;
+/** Concurrent saves retry on a fresh read; this many losses in a row means something is wrong. */
+const MAX_REPLACE_ATTEMPTS = 20;
 
 interface RulesDocument {
   _id: 'current';
@@ -44,19 +48,34 @@ export class RulesStore {
       : { rules: rulesConfigSchema.parse(document.rules), version: document.version };
   }
 
+  /**
+   * Replaces the rules as a compare-and-set on the version read, so two admins saving at once both
+   * get their own version and audit entry (the later one wins), never one version twice.
+   */
   async replace(
     next: RulesConfig,
     by: RuleChange['by'],
     now: Date,
   ): Promise<{ rules: RulesConfig; version: number }> {
-    const before = await this.current();
-    const version = before.version + 1;
-    await this.#rules.updateOne(
-      { _id: 'current' },
-      { $set: { rules: next, version, updatedAt: now } },
-      { upsert: true },
-    );
-    await this.changes.insertOne({ version, before: before.rules, after: next, by, at: now });
-    return { rules: next, version };
+    for (let attempt = 0; attempt < MAX_REPLACE_ATTEMPTS; attempt += 1) {
+      const before = await this.current();
+      const version = before.version + 1;
+      const written = await this.#rules
+        .updateOne(
+          { _id: 'current', version: before.version },
+          { $set: { rules: next, version, updatedAt: now } },
+          // Only the very first write (no document yet, version 0) may insert it.
+          { upsert: before.version === 0 },
+        )
+        .catch((error: unknown) => {
+          if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return null;
+          throw error;
+        });
+      if (written !== null && (written.modifiedCount === 1 || written.upsertedCount === 1)) {
+        await this.changes.insertOne({ version, before: before.rules, after: next, by, at: now });
+        return { rules: next, version };
+      }
+    }
+    throw new Error(`rules changed ${MAX_REPLACE_ATTEMPTS} times while being replaced; try again`);
   }
 }
