@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
-  type ApiKeyStore,
   buildServiceApp,
   MongoIdempotencyStore,
   type ServiceApp,
-  type Tracing,
+  type ServiceDeps,
 } from '@enforcement/service-kit';
 import type { Db } from 'mongodb';
-import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { caseRoutes } from './http/case-routes.ts';
 import type { RouteDeps } from './http/deps.ts';
@@ -18,16 +16,7 @@ import { CaseRepository } from './store/case-repository.ts';
 import { ensureIndexes } from './store/indexes.ts';
 import { UnitRepository } from './store/unit-repository.ts';
 
-export interface AppDeps {
-  config: Config;
-  /** The service's own database. */
-  db: Db;
-  logger?: Logger;
-  apiKeys?: ApiKeyStore;
-  tracing?: Tracing;
-  /** The clock; tests fix it to make deadlines deterministic. */
-  now?: () => Date;
-}
+export type AppDeps = ServiceDeps<Config>;
 
 /** The stores of the service over one database, and the indexes they need. */
 export function storesOf(db: Db) {
@@ -49,9 +38,9 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
       title: 'case-intake',
       description: 'Smuggling cases and their lifecycle; verdict-execution units and their trained officers',
     },
-    ...(deps.logger === undefined ? {} : { logger: deps.logger }),
-    ...(deps.apiKeys === undefined ? {} : { apiKeys: deps.apiKeys }),
-    ...(deps.tracing === undefined ? {} : { tracing: deps.tracing }),
+    logger: deps.logger,
+    apiKeys: deps.apiKeys,
+    tracing: deps.tracing,
   });
   const routeDeps: RouteDeps = {
     cases: stores.cases,

@@ -1,20 +1,12 @@
 import { join } from 'node:path';
-import { hashApiKey } from '@enforcement/service-kit';
+import { testApiKeys } from '@enforcement/service-kit/testing';
 import { startServiceProcess, type TestScope, tapEvents } from '@enforcement/testkit';
 import { useTestScope } from '@enforcement/testkit/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aRegisterCaseBody } from './support/cases.ts';
 
 const MAIN = join(import.meta.dirname, '..', 'src', 'main.ts');
-const POLICE_KEY = 'main-test-police-key-0123456789';
-const API_KEYS = JSON.stringify([
-  {
-    keyId: 'police',
-    sha256: hashApiKey(POLICE_KEY),
-    agency: 'police',
-    scopes: ['cases:read', 'cases:write'],
-  },
-]);
+const keys = testApiKeys({ police: { agency: 'police', scopes: ['cases:read', 'cases:write'] } });
 
 let scope: TestScope;
 beforeAll(async () => {
@@ -31,7 +23,7 @@ describe('src/main.ts', () => {
       MONGO_URL: scope.mongoUrl,
       MONGO_DB: scope.dbName,
       AMQP_URL: scope.amqpUrl,
-      API_KEYS,
+      API_KEYS: keys.json,
       PORT: '0',
       HOST: '127.0.0.1',
     });
@@ -42,7 +34,7 @@ describe('src/main.ts', () => {
 
       const posted = await fetch(`${address}/v1/cases`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${POLICE_KEY}`, 'content-type': 'application/json' },
+        headers: keys.as('police', { 'content-type': 'application/json' }),
         body: JSON.stringify(aRegisterCaseBody()),
       });
       expect(posted.status).toBe(201);

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
-  type ApiKeyStore,
   buildServiceApp,
   MongoIdempotencyStore,
   type ServiceApp,
-  type Tracing,
+  type ServiceDeps,
 } from '@enforcement/service-kit';
 import type { Db } from 'mongodb';
-import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { AbandonmentPolicy } from './domain/abandonment.ts';
 import { seedOffices } from './domain/offices.ts';
@@ -23,16 +21,7 @@ import { ensureIndexes } from './store/indexes.ts';
 import { LotRepository } from './store/lot-repository.ts';
 import { OfficeRepository } from './store/office-repository.ts';
 
-export interface AppDeps {
-  config: Config;
-  /** The service's own database. */
-  db: Db;
-  logger?: Logger;
-  apiKeys?: ApiKeyStore;
-  tracing?: Tracing;
-  /** The clock; tests fix it to make dwell and deadlines deterministic. */
-  now?: () => Date;
-}
+export type AppDeps = ServiceDeps<Config>;
 
 /** The stores of the service over one database; `prepare` creates indexes and loads the reference offices. */
 export function storesOf(db: Db) {
@@ -69,9 +58,9 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
       description:
         'Goods lots held at customs offices and ports: lifecycle, transits, dwell (رسوب), case verdicts',
     },
-    ...(deps.logger === undefined ? {} : { logger: deps.logger }),
-    ...(deps.apiKeys === undefined ? {} : { apiKeys: deps.apiKeys }),
-    ...(deps.tracing === undefined ? {} : { tracing: deps.tracing }),
+    logger: deps.logger,
+    apiKeys: deps.apiKeys,
+    tracing: deps.tracing,
   });
   const routeDeps: RouteDeps = {
     lots: stores.lots,

@@ -1,20 +1,12 @@
 import { join } from 'node:path';
-import { hashApiKey } from '@enforcement/service-kit';
+import { testApiKeys } from '@enforcement/service-kit/testing';
 import { startServiceProcess, type TestScope, tapEvents } from '@enforcement/testkit';
 import { useTestScope } from '@enforcement/testkit/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aRegisterLotBody } from './support/lots.ts';
 
 const MAIN = join(import.meta.dirname, '..', 'src', 'main.ts');
-const CUSTOMS_KEY = 'main-test-customs-key-0123456789';
-const API_KEYS = JSON.stringify([
-  {
-    keyId: 'customs',
-    sha256: hashApiKey(CUSTOMS_KEY),
-    agency: 'customs',
-    scopes: ['lots:read', 'lots:write'],
-  },
-]);
+const keys = testApiKeys({ customs: { agency: 'customs', scopes: ['lots:read', 'lots:write'] } });
 
 let scope: TestScope;
 beforeAll(async () => {
@@ -31,7 +23,7 @@ describe('src/main.ts', () => {
       MONGO_URL: scope.mongoUrl,
       MONGO_DB: scope.dbName,
       AMQP_URL: scope.amqpUrl,
-      API_KEYS,
+      API_KEYS: keys.json,
       PORT: '0',
       HOST: '127.0.0.1',
     });
@@ -42,7 +34,7 @@ describe('src/main.ts', () => {
 
       const posted = await fetch(`${address}/v1/lots`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${CUSTOMS_KEY}`, 'content-type': 'application/json' },
+        headers: keys.as('customs', { 'content-type': 'application/json' }),
         body: JSON.stringify(aRegisterLotBody()),
       });
       expect(posted.status).toBe(201);

@@ -1,6 +1,4 @@
-import { type ApiKeyStore, buildServiceApp, type ServiceApp, type Tracing } from '@enforcement/service-kit';
-import type { Db } from 'mongodb';
-import type { Logger } from 'pino';
+import { buildServiceApp, type ServiceApp, type ServiceDeps } from '@enforcement/service-kit';
 import type { Config } from './config.ts';
 import { notificationRoutes } from './http/notification-routes.ts';
 import { ruleRoutes } from './http/rule-routes.ts';
@@ -8,16 +6,7 @@ import { storesOf } from './stores.ts';
 
 export { storesOf } from './stores.ts';
 
-export interface AppDeps {
-  config: Config;
-  /** The service's own database. */
-  db: Db;
-  logger?: Logger;
-  apiKeys?: ApiKeyStore;
-  tracing?: Tracing;
-  /** The clock; tests fix it so due times and escalations are the test's choice. */
-  now?: () => Date;
-}
+export type AppDeps = ServiceDeps<Config>;
 
 /** The oversight-notifications app on a connected database: the service kit plus its routes. */
 export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
@@ -31,9 +20,9 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
       title: 'oversight-notifications',
       description: 'Oversight rules, obligations and bilingual notifications to the responsible agencies',
     },
-    ...(deps.logger === undefined ? {} : { logger: deps.logger }),
-    ...(deps.apiKeys === undefined ? {} : { apiKeys: deps.apiKeys }),
-    ...(deps.tracing === undefined ? {} : { tracing: deps.tracing }),
+    logger: deps.logger,
+    apiKeys: deps.apiKeys,
+    tracing: deps.tracing,
   });
   const now = deps.now ?? (() => new Date());
   await app.register(

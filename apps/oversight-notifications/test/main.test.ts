@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { EVENTS_EXCHANGE, routingKeyOf } from '@enforcement/contracts';
-import { hashApiKey } from '@enforcement/service-kit';
+import { testApiKeys } from '@enforcement/service-kit/testing';
 import { startServiceProcess, type TestScope } from '@enforcement/testkit';
 import { useTestScope } from '@enforcement/testkit/vitest';
 import amqp from 'amqplib';
@@ -10,10 +10,7 @@ import { eventually } from './support/app.ts';
 import { caseRegistered } from './support/events.ts';
 
 const MAIN = join(import.meta.dirname, '..', 'src', 'main.ts');
-const ADMIN_KEY = 'main-test-rules-key-0123456789';
-const API_KEYS = JSON.stringify([
-  { keyId: 'reader', sha256: hashApiKey(ADMIN_KEY), agency: 'inspection', scopes: ['rules:read'] },
-]);
+const keys = testApiKeys({ reader: { agency: 'inspection', scopes: ['rules:read'] } });
 
 let scope: TestScope;
 beforeAll(async () => {
@@ -29,7 +26,7 @@ describe('src/main.ts', () => {
       MONGO_URL: scope.mongoUrl,
       MONGO_DB: scope.dbName,
       AMQP_URL: scope.amqpUrl,
-      API_KEYS,
+      API_KEYS: keys.json,
       WATCHED_EVENTS_QUEUE: scope.name('watched-events'),
       PORT: '0',
       HOST: '127.0.0.1',
@@ -39,7 +36,7 @@ describe('src/main.ts', () => {
     try {
       const address = await service.listening();
       expect(await service.readiness(address)).toBe(200);
-      const rules = await fetch(`${address}/v1/rules`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+      const rules = await fetch(`${address}/v1/rules`, { headers: keys.as('reader') });
       expect(rules.status).toBe(200);
 
       const channel = await connection.createChannel();

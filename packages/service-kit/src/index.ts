@@ -49,5 +49,6 @@ export { createLogger, type LoggerSettings, loggerSettingsFrom, REDACTED_PATHS }
 export { BEARER_SCHEME, DOCS_PREFIX } from './openapi.ts';
 export { fieldErrorsFrom, PROBLEM_CONTENT_TYPE, problemFrom, sendProblem } from './problem.ts';
 export { CORRELATION_ID_HEADER, correlationIdFrom, REQUEST_ID_HEADER, requestIdFrom } from './request-ids.ts';
+export type { ServiceDeps } from './service-deps.ts';
 export { installShutdown, runService, type ShutdownOptions, startServer } from './shutdown.ts';
 export { startTracing, type Tracing, type TracingConfig, type TracingOptions } from './tracing.ts';

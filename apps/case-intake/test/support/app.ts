@@ -1,9 +1,8 @@
-import { Writable } from 'node:stream';
-import { hashApiKey, loadConfig, type ServiceApp } from '@enforcement/service-kit';
+import { loadConfig, type ServiceApp } from '@enforcement/service-kit';
+import { type TestClock, testApiKeys } from '@enforcement/service-kit/testing';
 import type { TestScope } from '@enforcement/testkit';
 import { useTestScope } from '@enforcement/testkit/vitest';
 import type { Db } from 'mongodb';
-import pino from 'pino';
 import { buildApp, storesOf } from '../../src/app.ts';
 import { configSchema } from '../../src/config.ts';
 
@@ -26,27 +25,10 @@ const principals = {
 
 export type Who = keyof typeof principals;
 
-function rawKey(who: Who): string {
-  return `test-key-${who}-0123456789`;
-}
+const keys = testApiKeys<Who>(principals);
 
 /** Request headers of a caller. */
-export function as(who: Who, headers: Record<string, string> = {}): Record<string, string> {
-  return { authorization: `Bearer ${rawKey(who)}`, ...headers };
-}
-
-const apiKeys = JSON.stringify(
-  Object.entries(principals).map(([who, principal]) => ({
-    keyId: who,
-    sha256: hashApiKey(rawKey(who as Who)),
-    ...principal,
-  })),
-);
-
-/** A settable clock, so deadlines and "now" are the test's choice. */
-export interface TestClock {
-  now: Date;
-}
+export const as = keys.as;
 
 export interface TestApp {
   app: ServiceApp;
@@ -64,15 +46,14 @@ export async function startTestApp(label: string, env: Record<string, string> = 
     MONGO_URL: scope.mongoUrl,
     MONGO_DB: scope.dbName,
     AMQP_URL: scope.amqpUrl,
-    API_KEYS: apiKeys,
+    API_KEYS: keys.json,
     RATE_LIMIT_MAX: '100000',
     LOG_LEVEL: 'silent',
     ...env,
   });
   await storesOf(db).ensureIndexes();
   const clock: TestClock = { now: new Date('2025-10-05T08:30:00.000Z') };
-  const logger = pino({ level: 'silent' }, new Writable({ write: (_chunk, _encoding, done) => done() }));
-  const app = await buildApp({ config, db, logger, now: () => clock.now });
+  const app = await buildApp({ config, db, now: () => clock.now });
   await app.ready();
   return {
     app,

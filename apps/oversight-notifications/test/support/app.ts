@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
-import { hashApiKey, loadConfig, type ServiceApp } from '@enforcement/service-kit';
+import { loadConfig, type ServiceApp } from '@enforcement/service-kit';
+import { type TestClock, testApiKeys } from '@enforcement/service-kit/testing';
 import type { TestScope } from '@enforcement/testkit';
 import { useTestScope } from '@enforcement/testkit/vitest';
 import type { Db } from 'mongodb';
-import pino from 'pino';
 import { buildApp, storesOf } from '../../src/app.ts';
 import { configSchema } from '../../src/config.ts';
 import { defaultRulesConfig } from '../../src/domain/rules-config.ts';
@@ -27,23 +26,10 @@ const principals = {
 
 export type Who = keyof typeof principals;
 
+const keys = testApiKeys<Who>(principals);
+
 /** Request headers of a caller. */
-export function as(who: Who): Record<string, string> {
-  return { authorization: `Bearer test-key-${who}-0123456789` };
-}
-
-const apiKeys = JSON.stringify(
-  Object.entries(principals).map(([who, principal]) => ({
-    keyId: who,
-    sha256: hashApiKey(`test-key-${who}-0123456789`),
-    ...principal,
-  })),
-);
-
-/** A settable clock, so due times and escalations are the test's choice. */
-export interface TestClock {
-  now: Date;
-}
+export const as = keys.as;
 
 export interface TestApp {
   app: ServiceApp;
@@ -64,15 +50,14 @@ export async function startTestApp(label: string): Promise<TestApp> {
     MONGO_URL: scope.mongoUrl,
     MONGO_DB: scope.dbName,
     AMQP_URL: scope.amqpUrl,
-    API_KEYS: apiKeys,
+    API_KEYS: keys.json,
     RATE_LIMIT_MAX: '100000',
     LOG_LEVEL: 'silent',
   });
   const stores = storesOf(db);
   await stores.prepare(defaultRulesConfig);
   const clock: TestClock = { now: new Date('2025-01-01T00:00:00.000Z') };
-  const logger = pino({ level: 'silent' }, new Writable({ write: (_chunk, _encoding, done) => done() }));
-  const app = await buildApp({ config, db, logger, now: () => clock.now });
+  const app = await buildApp({ config, db, now: () => clock.now });
   await app.ready();
   return {
     app,

@@ -1,0 +1,1 @@
+export { type TestApiKeys, type TestClock, type TestPrincipal, testApiKeys } from './api-keys.ts';
