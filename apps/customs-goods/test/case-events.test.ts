@@ -1,7 +1,7 @@
 import type { LotView } from '@enforcement/contracts';
-import { EVENTS_EXCHANGE, newEvent, routingKeyOf } from '@enforcement/contracts';
+import { newEvent } from '@enforcement/contracts';
 import type { ServiceBus } from '@enforcement/messaging';
-import amqp, { type Channel, type ChannelModel } from 'amqplib';
+import { connectProducer, type TestProducer } from '@enforcement/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wireMessaging } from '../src/messaging.ts';
 import { as, startTestApp, type TestApp } from './support/app.ts';
@@ -9,8 +9,7 @@ import { eventually, registered, walked } from './support/lots.ts';
 
 let t: TestApp;
 let messaging: ServiceBus;
-let connection: ChannelModel;
-let channel: Channel;
+let producer: TestProducer;
 
 beforeAll(async () => {
   t = await startTestApp('case-events');
@@ -25,12 +24,11 @@ beforeAll(async () => {
     async () => (await t.app.inject({ method: 'GET', url: '/health/ready' })).statusCode,
     (status) => status === 200,
   );
-  connection = await amqp.connect(t.scope.amqpUrl);
-  channel = await connection.createChannel();
+  producer = await connectProducer(t.scope.amqpUrl);
 });
 
 afterAll(async () => {
-  await connection.close();
+  await producer.close();
   await messaging.close();
   await t.close();
 });
@@ -60,19 +58,6 @@ function verdictEvent(
   });
 }
 
-/** Publishes as case-intake would: the event as JSON on the topic exchange, routed by type and version. */
-function publish(event: ReturnType<typeof verdictEvent>): void {
-  channel.publish(
-    EVENTS_EXCHANGE,
-    routingKeyOf(event.type, event.version),
-    Buffer.from(JSON.stringify(event)),
-    {
-      persistent: true,
-      messageId: event.id,
-    },
-  );
-}
-
 async function lotNow(lotId: string): Promise<LotView> {
   return (
     await t.app.inject({ method: 'GET', url: `/v1/lots/${lotId}`, headers: as('inspection') })
@@ -84,8 +69,8 @@ describe('reacting to case verdicts from the broker', () => {
     const lot = await registered(t.app, { caseId: 'case-confiscated' });
     await walked(t.app, lot.id, [{ to: 'held' }]);
     const event = verdictEvent('case-confiscated', 'convicted', true);
-    publish(event);
-    publish(event);
+    producer.publish(event);
+    producer.publish(event);
     const confiscated = await eventually(
       () => lotNow(lot.id),
       (current) => current.status === 'confiscated',
@@ -97,7 +82,7 @@ describe('reacting to case verdicts from the broker', () => {
     });
     // A later redelivery of the same verdict under a new id changes nothing either.
     const replay = verdictEvent('case-confiscated', 'convicted', true);
-    publish(replay);
+    producer.publish(replay);
     const inbox = t.db.collection('messaging_inbox');
     await eventually(
       () => inbox.findOne({ eventId: replay.id }),
@@ -109,7 +94,7 @@ describe('reacting to case verdicts from the broker', () => {
   it('releases the held lots of an acquitted case for clearance', async () => {
     const lot = await registered(t.app, { caseId: 'case-acquitted' });
     await walked(t.app, lot.id, [{ to: 'held' }]);
-    publish(verdictEvent('case-acquitted', 'acquitted', false));
+    producer.publish(verdictEvent('case-acquitted', 'acquitted', false));
     const released = await eventually(
       () => lotNow(lot.id),
       (current) => current.status === 'pending_clearance',
@@ -118,7 +103,7 @@ describe('reacting to case verdicts from the broker', () => {
   });
 
   it('applies a verdict that arrived before the lot when the lot is registered and warehoused', async () => {
-    publish(verdictEvent('case-early', 'convicted', true));
+    producer.publish(verdictEvent('case-early', 'convicted', true));
     const verdicts = t.db.collection('case_verdicts');
     await eventually(
       () => verdicts.findOne({ _id: 'case-early' as never }),

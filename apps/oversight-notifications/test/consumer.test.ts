@@ -1,5 +1,4 @@
-import { type AnyEvent, EVENTS_EXCHANGE, routingKeyOf } from '@enforcement/contracts';
-import amqp, { type Channel, type ChannelModel } from 'amqplib';
+import { connectProducer, type TestProducer } from '@enforcement/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OversightMessaging, wireMessaging } from '../src/messaging.ts';
 import { eventually, startTestApp, type TestApp } from './support/app.ts';
@@ -7,8 +6,7 @@ import { caseClosed, caseRegistered, executionStarted, transitOpened } from './s
 
 let t: TestApp;
 let messaging: OversightMessaging;
-let connection: ChannelModel;
-let channel: Channel;
+let producer: TestProducer;
 
 beforeAll(async () => {
   t = await startTestApp('consumer');
@@ -26,54 +24,40 @@ beforeAll(async () => {
     async () => (await t.app.inject({ method: 'GET', url: '/health/ready' })).statusCode,
     (status) => status === 200,
   );
-  connection = await amqp.connect(t.scope.amqpUrl);
-  channel = await connection.createChannel();
+  producer = await connectProducer(t.scope.amqpUrl);
 });
 
 afterAll(async () => {
-  await connection.close();
+  await producer.close();
   await messaging.close();
   await t.close();
 });
-
-/** Publishes as the producing service would: JSON on the topic exchange, routed by type and version. */
-function publish(event: AnyEvent): void {
-  channel.publish(
-    EVENTS_EXCHANGE,
-    routingKeyOf(event.type, event.version),
-    Buffer.from(JSON.stringify(event)),
-    {
-      persistent: true,
-      messageId: event.id,
-    },
-  );
-}
 
 const obligation = (ruleId: string, subjectKey: string) => () =>
   t.stores.obligations.find(ruleId, subjectKey);
 
 describe('consuming the watched events from the real broker', () => {
   it('opens an obligation for a registered case', async () => {
-    publish(caseRegistered('cons-1', '2025-01-01T00:00:00.000Z'));
+    producer.publish(caseRegistered('cons-1', '2025-01-01T00:00:00.000Z'));
     const stored = await eventually(obligation('case_determination_sla', 'case:cons-1'), (o) => o !== null);
     expect(stored).toMatchObject({ state: 'open', dueAt: new Date('2025-04-01T00:00:00.000Z') });
   });
 
   it('leaves no open obligation when the close arrives before the registration', async () => {
-    publish(caseClosed('cons-2', '2025-02-01T00:00:00.000Z'));
+    producer.publish(caseClosed('cons-2', '2025-02-01T00:00:00.000Z'));
     await eventually(
       () => t.db.collection<{ _id: string }>('subject_facts').findOne({ _id: 'case:cons-2' }),
       (facts) => facts !== null,
     );
-    publish(caseRegistered('cons-2', '2025-01-01T00:00:00.000Z'));
+    producer.publish(caseRegistered('cons-2', '2025-01-01T00:00:00.000Z'));
     const stored = await eventually(obligation('case_determination_sla', 'case:cons-2'), (o) => o !== null);
     expect(stored?.state).toBe('met');
   });
 
   it('handles an event delivered twice once', async () => {
     const event = transitOpened('cons-3', '2025-01-01T00:00:00.000Z');
-    publish(event);
-    publish(event);
+    producer.publish(event);
+    producer.publish(event);
     await eventually(obligation('transit_overdue', 'transit:cons-3'), (o) => o !== null);
     const handled = await eventually(
       () => t.db.collection('messaging_inbox').countDocuments({ eventId: event.id }),
@@ -84,7 +68,7 @@ describe('consuming the watched events from the real broker', () => {
   });
 
   it('opens the unit rule for a case entering execution at a unit without officers', async () => {
-    publish(executionStarted('cons-4', 'unit-cons', '2025-01-01T00:00:00.000Z'));
+    producer.publish(executionStarted('cons-4', 'unit-cons', '2025-01-01T00:00:00.000Z'));
     const stored = await eventually(
       obligation('unit_without_officers', 'execution_unit:unit-cons'),
       (o) => o !== null,

@@ -1,9 +1,7 @@
 import { join } from 'node:path';
-import { EVENTS_EXCHANGE, routingKeyOf } from '@enforcement/contracts';
 import { testApiKeys } from '@enforcement/service-kit/testing';
-import { startServiceProcess, type TestScope } from '@enforcement/testkit';
+import { connectProducer, startServiceProcess, type TestScope } from '@enforcement/testkit';
 import { useTestScope } from '@enforcement/testkit/vitest';
-import amqp from 'amqplib';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './support/app.ts';
@@ -32,24 +30,14 @@ describe('src/main.ts', () => {
       HOST: '127.0.0.1',
     });
     const client = await new MongoClient(scope.mongoUrl).connect();
-    const connection = await amqp.connect(scope.amqpUrl);
+    const producer = await connectProducer(scope.amqpUrl);
     try {
       const address = await service.listening();
       expect(await service.readiness(address)).toBe(200);
       const rules = await fetch(`${address}/v1/rules`, { headers: keys.as('reader') });
       expect(rules.status).toBe(200);
 
-      const channel = await connection.createChannel();
-      const event = caseRegistered('main-1', '2025-01-01T00:00:00.000Z');
-      channel.publish(
-        EVENTS_EXCHANGE,
-        routingKeyOf(event.type, event.version),
-        Buffer.from(JSON.stringify(event)),
-        {
-          persistent: true,
-          messageId: event.id,
-        },
-      );
+      producer.publish(caseRegistered('main-1', '2025-01-01T00:00:00.000Z'));
       const obligations = client.db(scope.dbName).collection('obligations');
       const stored = await eventually(
         () => obligations.findOne({ subjectKey: 'case:main-1', ruleId: 'case_determination_sla' }),
@@ -58,7 +46,7 @@ describe('src/main.ts', () => {
       expect(stored).toMatchObject({ state: 'open' });
     } finally {
       expect(await service.stop()).toBe(0);
-      await connection.close();
+      await producer.close();
       await client.close();
     }
   });

@@ -1,4 +1,10 @@
-import { type AnyEvent, EVENTS_EXCHANGE, EVENTS_EXCHANGE_TYPE, parseEvent } from '@enforcement/contracts';
+import {
+  type AnyEvent,
+  EVENTS_EXCHANGE,
+  EVENTS_EXCHANGE_TYPE,
+  parseEvent,
+  routingKeyOf,
+} from '@enforcement/contracts';
 import amqp from 'amqplib';
 
 /** What a test sees on the events exchange: every valid event under a binding key, in arrival order. */
@@ -31,6 +37,35 @@ export async function tapEvents(amqpUrl: string, bindingKey = '#'): Promise<Even
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
       return aboutSubject(subjectId);
+    },
+    close: async () => {
+      await connection.close();
+    },
+  };
+}
+
+/** Publishes events the way a producing service does, without its outbox: for tests of consumers. */
+export interface TestProducer {
+  /** The event as JSON on the exchange, routed by type and version, persistent, `messageId` = event id. */
+  publish(event: AnyEvent): void;
+  close(): Promise<void>;
+}
+
+export async function connectProducer(amqpUrl: string): Promise<TestProducer> {
+  const connection = await amqp.connect(amqpUrl);
+  const channel = await connection.createChannel();
+  await channel.assertExchange(EVENTS_EXCHANGE, EVENTS_EXCHANGE_TYPE, { durable: true });
+  return {
+    publish: (event) => {
+      channel.publish(
+        EVENTS_EXCHANGE,
+        routingKeyOf(event.type, event.version),
+        Buffer.from(JSON.stringify(event)),
+        {
+          persistent: true,
+          messageId: event.id,
+        },
+      );
     },
     close: async () => {
       await connection.close();

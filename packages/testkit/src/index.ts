@@ -1,5 +1,5 @@
 export * from './builders/index.ts';
-export { type EventTap, tapEvents } from './event-tap.ts';
+export { connectProducer, type EventTap, type TestProducer, tapEvents } from './event-tap.ts';
 export { dockerAvailable, MONGO_IMAGE, RABBITMQ_IMAGE } from './infra/docker.ts';
 export { managementUrlFor, RabbitAdmin } from './infra/rabbit-admin.ts';
 export { LOCAL_AMQP_URL, redact, type StartInfraOptions, startInfra } from './infra/start-infra.ts';
