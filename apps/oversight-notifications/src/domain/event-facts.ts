@@ -1,4 +1,4 @@
-import type { EventOf } from '@enforcement/contracts';
+import type { AnyEvent, EventOf } from '@enforcement/contracts';
 import { type Facts, type FactUpdate, factKey } from './facts.ts';
 import { earliest } from './time.ts';
 
@@ -88,6 +88,38 @@ function transitAttributes(p: {
     originProvince: p.origin.province,
     destinationProvince: p.destination.province,
   };
+}
+
+/** The fact update of any event the rules watch, or null for an event they do not. */
+export function factUpdateOf(event: AnyEvent): FactUpdate | null {
+  switch (event.type) {
+    case 'case.registered':
+      return factsFrom.caseRegistered(event);
+    case 'case.verdict_issued':
+      return factsFrom.verdictIssued(event);
+    case 'case.execution_started':
+      return factsFrom.executionStarted(event);
+    case 'case.assets_seized':
+      return factsFrom.assetsSeized(event);
+    case 'case.closed':
+      return factsFrom.caseClosed(event);
+    case 'unit.officer_deployed':
+      return factsFrom.officerDeployed(event);
+    case 'unit.officer_released':
+      return factsFrom.officerReleased(event);
+    case 'goods.lot_registered':
+      return factsFrom.lotRegistered(event);
+    case 'goods.status_changed':
+      return factsFrom.lotStatusChanged(event);
+    case 'goods.transit_opened':
+      return factsFrom.transitOpened(event);
+    case 'goods.transit_closed':
+      return factsFrom.transitClosed(event);
+    case 'goods.transit_discrepancy':
+      return factsFrom.transitDiscrepancy(event);
+    default:
+      return null;
+  }
 }
 
 /**

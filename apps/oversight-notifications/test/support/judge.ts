@@ -1,39 +1,14 @@
 import type { AnyEvent } from '@enforcement/contracts';
-import { factsFrom, unitFactsFromCase } from '../../src/domain/event-facts.ts';
+import { factUpdateOf, unitFactsFromCase } from '../../src/domain/event-facts.ts';
 import { type Facts, type FactUpdate, mergeFacts, noFacts } from '../../src/domain/facts.ts';
 import type { Obligation } from '../../src/domain/obligation.ts';
 import { obligationsOf } from '../../src/domain/obligations-of.ts';
 import { defaultRulesConfig, type RulesConfig } from '../../src/domain/rules-config.ts';
 
 function updateOf(event: AnyEvent): FactUpdate {
-  switch (event.type) {
-    case 'case.registered':
-      return factsFrom.caseRegistered(event);
-    case 'case.verdict_issued':
-      return factsFrom.verdictIssued(event);
-    case 'case.execution_started':
-      return factsFrom.executionStarted(event);
-    case 'case.assets_seized':
-      return factsFrom.assetsSeized(event);
-    case 'case.closed':
-      return factsFrom.caseClosed(event);
-    case 'unit.officer_deployed':
-      return factsFrom.officerDeployed(event);
-    case 'unit.officer_released':
-      return factsFrom.officerReleased(event);
-    case 'goods.lot_registered':
-      return factsFrom.lotRegistered(event);
-    case 'goods.status_changed':
-      return factsFrom.lotStatusChanged(event);
-    case 'goods.transit_opened':
-      return factsFrom.transitOpened(event);
-    case 'goods.transit_closed':
-      return factsFrom.transitClosed(event);
-    case 'goods.transit_discrepancy':
-      return factsFrom.transitDiscrepancy(event);
-    default:
-      throw new Error(`not consumed: ${event.type}`);
-  }
+  const update = factUpdateOf(event);
+  if (update === null) throw new Error(`not consumed: ${event.type}`);
+  return update;
 }
 
 /** The obligations a sequence of events implies, folded in the given order as the handlers would. */
