@@ -1,28 +1,16 @@
+import type { OutboxEntry } from '@enforcement/messaging';
 import type { Db } from 'mongodb';
-
-/** An outbox entry as @enforcement/messaging writes it. */
-interface RawOutboxEntry {
-  routingKey: string;
-  attempts: number;
-  event: {
-    id: string;
-    type: string;
-    subject: { id: string };
-    payload: Record<string, unknown>;
-    correlationId: string;
-  };
-}
 
 interface RawAggregate {
   version: number;
   history: unknown[];
   /** Absent until the aggregate's first event. */
-  outbox?: RawOutboxEntry[];
+  outbox?: OutboxEntry[];
   outboxDueAt?: Date;
 }
 
 /** The aggregate's pending events, oldest first. */
-export function pending(document: RawAggregate): RawOutboxEntry[] {
+export function pending(document: RawAggregate): OutboxEntry[] {
   return document.outbox ?? [];
 }
 

@@ -1,26 +1,14 @@
+import type { OutboxEntry } from '@enforcement/messaging';
 import type { Db } from 'mongodb';
-
-/** An outbox entry as @enforcement/messaging writes it. */
-interface RawOutboxEntry {
-  routingKey: string;
-  attempts: number;
-  event: {
-    id: string;
-    type: string;
-    subject: { id: string };
-    payload: Record<string, unknown>;
-    correlationId: string;
-  };
-}
 
 interface RawLot {
   version: number;
   /** Absent until the lot's first event. */
-  outbox?: RawOutboxEntry[];
+  outbox?: OutboxEntry[];
 }
 
 /** The lot's pending events, oldest first. */
-export function pending(document: RawLot): RawOutboxEntry[] {
+export function pending(document: RawLot): OutboxEntry[] {
   return document.outbox ?? [];
 }
 
