@@ -6,6 +6,7 @@ import {
   routingKeyOf,
 } from '@enforcement/contracts';
 import amqp from 'amqplib';
+import { eventually } from './eventually.ts';
 
 /** What a test sees on the events exchange: every valid event under a binding key, in arrival order. */
 export interface EventTap {
@@ -32,12 +33,12 @@ export async function tapEvents(amqpUrl: string, bindingKey = '#'): Promise<Even
   const aboutSubject = (subjectId: string) => received.filter((event) => event.subject.id === subjectId);
   return {
     received,
-    about: async (subjectId, count) => {
-      for (let attempt = 0; attempt < 200 && aboutSubject(subjectId).length < count; attempt += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      return aboutSubject(subjectId);
-    },
+    about: (subjectId, count) =>
+      eventually(
+        () => aboutSubject(subjectId),
+        (events) => events.length >= count,
+        { intervalMs: 25 },
+      ),
     close: async () => {
       await connection.close();
     },

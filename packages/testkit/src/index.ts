@@ -1,5 +1,6 @@
 export * from './builders/index.ts';
 export { connectProducer, type EventTap, type TestProducer, tapEvents } from './event-tap.ts';
+export { eventually } from './eventually.ts';
 export { dockerAvailable, MONGO_IMAGE, RABBITMQ_IMAGE } from './infra/docker.ts';
 export { managementUrlFor, RabbitAdmin } from './infra/rabbit-admin.ts';
 export { LOCAL_AMQP_URL, redact, type StartInfraOptions, startInfra } from './infra/start-infra.ts';

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { eventually } from './eventually.ts';
 
 /** A service's `main.ts` running as its own process, as operators run it. */
 export interface ServiceProcess {
@@ -49,14 +50,12 @@ export function startServiceProcess(main: string, env: Record<string, string>): 
       }
       throw new Error(`the service exited before listening: ${stderr.trim()}`);
     },
-    readiness: async (address) => {
-      let status = 0;
-      for (let attempt = 0; attempt < 100 && status !== 200; attempt += 1) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100));
-        status = (await fetch(`${address}/health/ready`)).status;
-      }
-      return status;
-    },
+    readiness: (address) =>
+      eventually(
+        async () => (await fetch(`${address}/health/ready`)).status,
+        (status) => status === 200,
+        { attempts: 100, intervalMs: 100 },
+      ),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exit;

@@ -58,12 +58,4 @@ export async function walked(
   return last;
 }
 
-/** Waits (bounded) until `check` holds, polling every 50 ms for at most ~10 s. */
-export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
-  let value = await read();
-  for (let attempt = 0; attempt < 200 && !check(value); attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-  return value;
-}
+export { eventually } from '@enforcement/testkit';

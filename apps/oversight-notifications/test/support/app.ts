@@ -82,12 +82,4 @@ export async function startTestApp(label: string): Promise<TestApp> {
   };
 }
 
-/** Polls (bounded: about 10 s) until `check` holds, and answers the last value read. */
-export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
-  let value = await read();
-  for (let attempt = 0; attempt < 200 && !check(value); attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-  return value;
-}
+export { eventually } from '@enforcement/testkit';
