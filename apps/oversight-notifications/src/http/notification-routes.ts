@@ -62,12 +62,15 @@ export const notificationRoutes: FastifyPluginAsyncZod<NotificationRouteDeps> = 
         });
       }
       const ack = { agency, province, principalId: principal.keyId, at: deps.now() };
-      const seq = await deps.notifications.seq.next();
       const context = { correlationId: request.correlationId, causationId: request.id };
       const escalateAt = escalateAtAfterAcknowledgement(n);
-      if (
-        !(await deps.notifications.acknowledge(n, ack, escalateAt, acknowledgedEvent(n, ack, context), seq))
-      ) {
+      const seq = await deps.notifications.acknowledge(
+        n,
+        ack,
+        escalateAt,
+        acknowledgedEvent(n, ack, context),
+      );
+      if (seq === null) {
         throw errors.NOTIFICATION_NOT_OPEN({ notificationId: n.id });
       }
       reply.code(201);

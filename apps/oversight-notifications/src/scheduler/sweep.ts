@@ -39,25 +39,23 @@ export async function sweep(deps: SweepDeps, now: Date): Promise<SweepReport> {
     const due = await deps.obligations.claimDue(now, deps.owner, deps.leaseMs);
     if (due === null) break;
     if (due.raisedAt === null) {
-      const n = notificationFor(
-        due,
-        { id: deps.newId(), seq: await deps.notifications.seq.next() },
+      const id = deps.newId();
+      const raised = await deps.notifications.raise(
+        (seq) => notificationFor(due, { id, seq }, now, rules),
+        (stored) => raisedEvent(stored, context),
         now,
-        rules,
       );
-      if (await deps.notifications.raise(n, (stored) => raisedEvent(stored, context), now))
-        report.raised += 1;
+      if (raised !== null) report.raised += 1;
       const pending = due.derelictAt;
       await deps.obligations.release(due._id, deps.owner, { raisedAt: now, nextCheckAt: pending });
     } else if (due.derelictionRaisedAt === null && due.derelictAt !== null && due.derelictAt <= now) {
-      const n = derelictionFor(
-        due,
-        { id: deps.newId(), seq: await deps.notifications.seq.next() },
+      const id = deps.newId();
+      const raised = await deps.notifications.raise(
+        (seq) => derelictionFor(due, { id, seq }, now, rules),
+        (stored) => raisedEvent(stored, context),
         now,
-        rules,
       );
-      if (await deps.notifications.raise(n, (stored) => raisedEvent(stored, context), now))
-        report.derelictions += 1;
+      if (raised !== null) report.derelictions += 1;
       await deps.obligations.release(due._id, deps.owner, { derelictionRaisedAt: now, nextCheckAt: null });
     } else {
       await deps.obligations.release(due._id, deps.owner, { nextCheckAt: null });
@@ -88,9 +86,8 @@ async function escalate(deps: SweepDeps, now: Date, context: EventContext): Prom
     const step = escalationOf(n, now, rules);
     // A notification at the last level has no escalation time, so it is never listed here.
     if (step === null) continue;
-    const next = { ...n, ...step, seq: await deps.notifications.seq.next() };
-    if (await deps.notifications.escalate(n, next, escalatedEvent(next, n.level, context, now), now))
-      escalated += 1;
+    const event = (next: typeof n) => escalatedEvent(next, n.level, context, now);
+    if (await deps.notifications.escalate(n, step, event, now)) escalated += 1;
   }
   return escalated;
 }

@@ -1,9 +1,9 @@
 import type { AnyEvent, NotificationResolution } from '@enforcement/contracts';
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Db, Filter } from 'mongodb';
 import { MongoServerError } from 'mongodb';
 import type { Acknowledgement, Notification } from '../domain/notification.ts';
-import { Counter } from './counter.ts';
 import { type OutboxFields, outboxOfNew, withEvents } from './outbox.ts';
+import { Sequencer } from './sequencer.ts';
 
 export interface NotificationDocument extends Omit<Notification, 'id'>, OutboxFields {
   _id: string;
@@ -21,11 +21,11 @@ export function notificationOf(document: NotificationDocument): Notification {
 /** Notifications and their outbox: each state change and its event land in one write. */
 export class NotificationStore {
   readonly collection: Collection<NotificationDocument>;
-  readonly seq: Counter;
+  readonly seq: Sequencer;
 
   constructor(db: Db) {
     this.collection = db.collection<NotificationDocument>(NOTIFICATIONS_COLLECTION);
-    this.seq = new Counter(db, NOTIFICATIONS_COLLECTION);
+    this.seq = new Sequencer(db, NOTIFICATIONS_COLLECTION);
   }
 
   async ensureIndexes(): Promise<void> {
@@ -38,21 +38,31 @@ export class NotificationStore {
     await this.collection.createIndex({ audiences: 1, seq: 1 }, { name: 'feed_by_audience' });
   }
 
-  /** Inserts a raised notification; false when one is already open for its rule and subject. */
-  async raise(n: Notification, event: (stored: Notification) => AnyEvent, now: Date): Promise<boolean> {
-    const { id, ...fields } = n;
-    try {
-      await this.collection.insertOne({
-        _id: id,
-        ...fields,
-        updatedAt: now,
-        ...outboxOfNew([event(n)], now),
-      });
-      return true;
-    } catch (error) {
-      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return false;
-      throw error;
-    }
+  /**
+   * Inserts the notification `build` makes with its change number; null when one is already open for
+   * its rule and subject.
+   */
+  async raise(
+    build: (seq: number) => Notification,
+    event: (stored: Notification) => AnyEvent,
+    now: Date,
+  ): Promise<Notification | null> {
+    return this.seq.around(async (seq) => {
+      const n = build(seq);
+      const { id, ...fields } = n;
+      try {
+        await this.collection.insertOne({
+          _id: id,
+          ...fields,
+          updatedAt: now,
+          ...outboxOfNew([event(n)], now),
+        });
+        return n;
+      } catch (error) {
+        if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return null;
+        throw error;
+      }
+    });
   }
 
   async findById(id: string): Promise<Notification | null> {
@@ -73,31 +83,44 @@ export class NotificationStore {
       state: 'open',
     });
     if (open === null) return false;
-    const resolved: Notification = {
-      ...notificationOf(open),
-      state: 'resolved',
-      resolution,
-      resolvedAt: now,
-      seq: await this.seq.next(),
+    return this.seq.around(async (seq) => {
+      const resolved: Notification = {
+        ...notificationOf(open),
+        state: 'resolved',
+        resolution,
+        resolvedAt: now,
+        seq,
+      };
+      const result = await this.collection.updateOne(
+        { _id: open._id, state: 'open' },
+        withEvents(
+          { $set: { state: 'resolved', resolution, resolvedAt: now, escalateAt: null, seq, updatedAt: now } },
+          [event(resolved)],
+          now,
+        ),
+      );
+      return result.modifiedCount === 1;
+    });
+  }
+
+  /**
+   * The audience's notifications changed after `after`, oldest change first, never past the watermark:
+   * a notification appears once, at its latest change, so a cursor on `seq` resumes with no gap and no
+   * repeat even when writes of several replicas commit out of order.
+   */
+  async changes(query: ChangesQuery): Promise<ChangesPage> {
+    const watermark = await this.seq.watermark();
+    if (watermark <= query.after) return { items: [], watermark };
+    const filter: Filter<NotificationDocument> = {
+      audiences: query.audience,
+      seq: { $gt: query.after, $lte: watermark },
     };
-    const result = await this.collection.updateOne(
-      { _id: open._id, state: 'open' },
-      withEvents(
-        {
-          $set: {
-            state: 'resolved',
-            resolution,
-            resolvedAt: now,
-            escalateAt: null,
-            seq: resolved.seq,
-            updatedAt: now,
-          },
-        },
-        [event(resolved)],
-        now,
-      ),
-    );
-    return result.modifiedCount === 1;
+    if (query.state !== undefined) filter.state = query.state;
+    if (query.severity !== undefined) filter.severity = { $in: query.severity };
+    if (query.ruleId !== undefined) filter.ruleId = { $in: query.ruleId };
+    if (query.province !== undefined) filter.province = { $in: query.province };
+    const documents = await this.collection.find(filter).sort({ seq: 1 }).limit(query.limit).toArray();
+    return { items: documents.map(notificationOf), watermark };
   }
 
   /** Open notifications whose escalation time passed, oldest first (indexed). */
@@ -111,42 +134,69 @@ export class NotificationStore {
   }
 
   /** Escalates from the level read; a concurrent sweep that escalated first makes this a no-op. */
-  async escalate(from: Notification, next: Notification, event: AnyEvent, now: Date): Promise<boolean> {
-    const result = await this.collection.updateOne(
-      { _id: from.id, state: 'open', level: from.level },
-      withEvents(
-        {
-          $set: {
-            level: next.level,
-            audiences: next.audiences,
-            escalateAt: next.escalateAt,
-            seq: next.seq,
-            updatedAt: now,
+  async escalate(
+    from: Notification,
+    step: Pick<Notification, 'level' | 'audiences' | 'escalateAt'>,
+    event: (next: Notification) => AnyEvent,
+    now: Date,
+  ): Promise<boolean> {
+    return this.seq.around(async (seq) => {
+      const next: Notification = { ...from, ...step, seq };
+      const result = await this.collection.updateOne(
+        { _id: from.id, state: 'open', level: from.level },
+        withEvents(
+          {
+            $set: {
+              level: next.level,
+              audiences: next.audiences,
+              escalateAt: next.escalateAt,
+              seq,
+              updatedAt: now,
+            },
           },
-        },
-        [event],
-        now,
-      ),
-    );
-    return result.modifiedCount === 1;
+          [event(next)],
+          now,
+        ),
+      );
+      return result.modifiedCount === 1;
+    });
   }
 
-  /** Records an acknowledgement of an open notification; false when it is no longer open. */
+  /** Records an acknowledgement of an open notification; its new change number, or null when no longer open. */
   async acknowledge(
     n: Notification,
     ack: Acknowledgement,
     escalateAt: Date | null,
     event: AnyEvent,
-    seq: number,
-  ): Promise<boolean> {
-    const result = await this.collection.updateOne(
-      { _id: n.id, state: 'open' },
-      withEvents(
-        { $push: { acknowledgements: ack }, $set: { escalateAt, seq, updatedAt: ack.at } },
-        [event],
-        ack.at,
-      ),
-    );
-    return result.modifiedCount === 1;
+  ): Promise<number | null> {
+    return this.seq.around(async (seq) => {
+      const result = await this.collection.updateOne(
+        { _id: n.id, state: 'open' },
+        withEvents(
+          { $push: { acknowledgements: ack }, $set: { escalateAt, seq, updatedAt: ack.at } },
+          [event],
+          ack.at,
+        ),
+      );
+      return result.modifiedCount === 1 ? seq : null;
+    });
   }
+}
+
+/** Which changes of an audience's notifications to read: after a change number, optionally narrowed. */
+export interface ChangesQuery {
+  audience: string;
+  after: number;
+  limit: number;
+  state?: Notification['state'];
+  severity?: Notification['severity'][];
+  ruleId?: string[];
+  province?: string[];
+}
+
+/** A page of changes, in change-number order, and the watermark it was read under. */
+export interface ChangesPage {
+  items: Notification[];
+  /** Every change up to here has landed; a reader that reached it and saw nothing more is up to date. */
+  watermark: number;
 }
