@@ -4,6 +4,7 @@ import { buildApp, storesOf } from './app.ts';
 import { configSchema } from './config.ts';
 import { wireMessaging } from './messaging.ts';
 import { readRulesFile } from './rules-file.ts';
+import { webhookSettingsOf } from './webhooks/settings.ts';
 
 /** Composition root: config, rules file, MongoDB and indexes, app, messaging and sweep, listen. */
 async function main(): Promise<void> {
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     sweepEveryMs: config.SWEEP_INTERVAL_S * 1000,
     sweepLeaseMs: config.SWEEP_LEASE_S * 1000,
     sweepBatch: config.SWEEP_BATCH,
+    webhooks: webhookSettingsOf(config),
   });
   // One hook, so the sweep, relay and consumer stop before the database they use is closed.
   app.addHook('onClose', async () => {

@@ -6,7 +6,10 @@ import { watchedEventHandlers } from './events/subscriptions.ts';
 import { type SweepDeps, sweep } from './scheduler/sweep.ts';
 import { startSweepTimer } from './scheduler/sweep-timer.ts';
 import { NOTIFICATIONS_COLLECTION } from './store/notification-store.ts';
+import { RESOLUTIONS_COLLECTION } from './store/resolution-store.ts';
 import { storesOf } from './stores.ts';
+import type { WebhookSettings } from './webhooks/settings.ts';
+import { startWebhookWorker } from './webhooks/worker.ts';
 
 export interface MessagingSettings {
   amqpUrl: string;
@@ -17,6 +20,8 @@ export interface MessagingSettings {
   sweepEveryMs: number | null;
   sweepLeaseMs: number;
   sweepBatch: number;
+  /** Webhook delivery; null or absent leaves it off (tests call `deliverDue` with their clock). */
+  webhooks?: WebhookSettings | null;
   now?: () => Date;
 }
 
@@ -41,11 +46,11 @@ export function wireMessaging(app: ServiceApp, db: Db, settings: MessagingSettin
     db,
     logger: app.log,
     registry: app.metrics,
-    outboxCollections: [NOTIFICATIONS_COLLECTION],
+    outboxCollections: [NOTIFICATIONS_COLLECTION, RESOLUTIONS_COLLECTION],
     consumers: [
       {
         queue: settings.watchedEventsQueue,
-        handlers: watchedEventHandlers({ ...stores, now }),
+        handlers: watchedEventHandlers({ ...stores, now, newId: randomUUID }),
         ...(settings.retryDelaysMs === undefined ? {} : { retryDelaysMs: settings.retryDelaysMs }),
       },
     ],
@@ -54,12 +59,14 @@ export function wireMessaging(app: ServiceApp, db: Db, settings: MessagingSettin
     obligations: stores.obligations,
     notifications: stores.notifications,
     rules: stores.rules,
+    resolutions: stores.resolutions,
     newId: randomUUID,
     owner: `sweep-${randomUUID()}`,
     leaseMs: settings.sweepLeaseMs,
     batch: settings.sweepBatch,
   };
   let timer: { stop(): Promise<void> } | null = null;
+  let webhookWorker: { stop(): Promise<void> } | null = null;
   app.registerReadinessProbe('rabbitmq', bus.readinessProbe);
 
   return {
@@ -70,9 +77,11 @@ export function wireMessaging(app: ServiceApp, db: Db, settings: MessagingSettin
       if (settings.sweepEveryMs !== null) {
         timer = startSweepTimer(() => sweep(sweepDeps, now()), settings.sweepEveryMs, app.log);
       }
+      if (settings.webhooks) webhookWorker = startWebhookWorker(app, stores, settings.webhooks, now);
     },
     close: async () => {
       await timer?.stop();
+      await webhookWorker?.stop();
       await bus.close();
     },
   };

@@ -1,8 +1,10 @@
 import { connectProducer, type TestProducer } from '@enforcement/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolutionCreatedEvent } from '../src/events/resolution-events.ts';
 import { type OversightMessaging, wireMessaging } from '../src/messaging.ts';
 import { eventually, startTestApp, type TestApp } from './support/app.ts';
 import { caseClosed, caseRegistered, executionStarted, transitOpened } from './support/events.ts';
+import { requests } from './support/resolutions.ts';
 
 let t: TestApp;
 let messaging: OversightMessaging;
@@ -74,5 +76,19 @@ describe('consuming the watched events from the real broker', () => {
       (o) => o !== null,
     );
     expect(stored).toMatchObject({ state: 'open', audiences: ['prosecutor:khuzestan', 'police:khuzestan'] });
+  });
+
+  it("re-watches a resolution from its own event when the route's obligation write was lost", async () => {
+    const r = requests(t);
+    const { meetingId } = await r.workgroupWithMeeting();
+    const resolutionId = await r.resolution(meetingId, 'customs', '2025-02-01T00:00:00.000Z');
+    const subjectKey = `resolution:${resolutionId}`;
+    // As if the process died between the resolution's write and its obligation's.
+    await t.stores.obligations.collection.deleteOne({ ruleId: 'resolution_overdue', subjectKey });
+    const resolution = await t.stores.resolutions.findById(resolutionId);
+    if (resolution === null) throw new Error('the resolution was not stored');
+    producer.publish(resolutionCreatedEvent(resolution, { correlationId: 'lost-write', causationId: null }));
+    const stored = await eventually(obligation('resolution_overdue', subjectKey), (o) => o !== null);
+    expect(stored).toMatchObject({ state: 'open', responsibleAgency: 'customs', dueAt: resolution.dueAt });
   });
 });

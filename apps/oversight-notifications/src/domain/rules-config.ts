@@ -26,6 +26,8 @@ export const rulesConfigSchema = z.strictObject({
     .default(72),
   /** Suspected dereliction (ترک فعل) when an obligation stays unmet this many times its period. */
   derelictionFactor: z.number().min(1.1).max(10).default(2),
+  /** Suspected dereliction when this many resolutions of one agency (per province) are overdue at once. */
+  overdueResolutionsForDereliction: z.int().min(2).max(100).default(2),
   /** An open notification nobody in its audiences acknowledged escalates after this long. */
   escalateUnacknowledgedHours: z
     .int()

@@ -4,7 +4,7 @@ import { judge, ruleOf } from '../../test/support/judge.ts';
 import { isInAudience } from './audiences.ts';
 import { reconcile } from './reconcile.ts';
 import { rulesConfigSchema } from './rules-config.ts';
-import { datesOf, derelictionWording, wordingOf } from './wording.ts';
+import { datesOf, derelictionWording, repeatedOverdueWording, wordingOf } from './wording.ts';
 
 describe('bilingual wording', () => {
   it('writes the due date of the Persian text in the Solar Hijri calendar', () => {
@@ -82,6 +82,17 @@ describe('rules configuration', () => {
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((issue) => issue.path.join('.') || issue.code)).toEqual(
       expect.arrayContaining(['goodsDwellDays']),
+    );
+  });
+});
+
+describe('repeated overdue resolutions wording', () => {
+  it('names a national office without a province and counts in Persian digits', () => {
+    const words = repeatedOverdueWording('police', null, 3, new Date('2025-03-21T00:00:00.000Z'));
+    expect(words.title.en).toBe('Suspected dereliction of duty: Police (FARAJA)');
+    expect(words.text.fa).toBe('فراجا ۳ مصوبه کارگروه را از موعد گذشته انجام نداده است (از ۱ فروردین ۱۴۰۴)');
+    expect(words.text.en).toBe(
+      'Police (FARAJA) has 3 workgroup resolutions overdue at once (since 2025-03-21)',
     );
   });
 });

@@ -1,4 +1,4 @@
-import { type AgencyCode, agencies } from '@enforcement/contracts';
+import { type AgencyCode, agencies, type ProvinceCode, provinces } from '@enforcement/contracts';
 import type { Obligation } from './obligation.ts';
 
 export interface Bilingual {
@@ -23,6 +23,7 @@ const subjectNames: Record<string, Bilingual> = {
   lot: { fa: 'محموله', en: 'Lot' },
   transit: { fa: 'ترانزیت', en: 'Transit' },
   execution_unit: { fa: 'واحد اجرای احکام', en: 'Execution unit' },
+  resolution: { fa: 'مصوبه', en: 'Resolution' },
 };
 
 function about(o: Obligation): Bilingual {
@@ -105,6 +106,18 @@ const byRule: Record<string, Words> = {
     'مقدار رسیده با مقدار خروجی مغایرت دارد',
     'quantity at arrival differs from quantity at exit',
   ),
+  // A resolution's id says nothing to a reader: name the workgroup and meeting and quote the text.
+  resolution_overdue: (o) => {
+    const due = datesOf(o.dueAt);
+    const { workgroup = '', meeting = '', excerpt = '' } = o.details;
+    return {
+      title: { fa: 'تأخیر در انجام مصوبه کارگروه', en: 'Workgroup resolution overdue' },
+      text: {
+        fa: `مصوبه جلسه ${persianNumber(Number(meeting))} ${workgroup} («${excerpt}») تا موعد انجام نشده است (موعد: ${due.fa})`,
+        en: `The resolution of meeting ${meeting} of ${workgroup} ("${excerpt}") was not done in time (due ${due.en})`,
+      },
+    };
+  },
 };
 
 export function wordingOf(o: Obligation): { title: Bilingual; text: Bilingual } {
@@ -124,6 +137,33 @@ export function derelictionWording(o: Obligation, agency: AgencyCode): { title: 
     text: {
       fa: `${name.fa} تکلیف «${rule.fa}» درباره ${s.fa} را از ${since.fa} انجام نداده است`,
       en: `${name.en} has not met "${rule.en}" for ${s.en} since ${since.en}`,
+    },
+  };
+}
+
+const persianDigits = new Intl.NumberFormat('fa-IR', { useGrouping: false });
+
+function persianNumber(n: number): string {
+  return persianDigits.format(n);
+}
+
+/** Suspected dereliction for repeated overdue resolutions names the agency's office and how many. */
+export function repeatedOverdueWording(
+  agency: AgencyCode,
+  province: ProvinceCode | null,
+  count: number,
+  since: Date,
+): { title: Bilingual; text: Bilingual } {
+  const name = agencies[agency];
+  const where = province === null ? null : provinces[province];
+  const fa = where === null ? name.fa : `${name.fa} استان ${where.fa}`;
+  const en = where === null ? name.en : `${name.en} (${where.en})`;
+  const from = datesOf(since);
+  return {
+    title: { fa: `ظن ترک فعل: ${name.fa}`, en: `Suspected dereliction of duty: ${name.en}` },
+    text: {
+      fa: `${fa} ${persianNumber(count)} مصوبه کارگروه را از موعد گذشته انجام نداده است (از ${from.fa})`,
+      en: `${en} has ${count} workgroup resolutions overdue at once (since ${from.en})`,
     },
   };
 }

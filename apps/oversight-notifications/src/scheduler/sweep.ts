@@ -4,12 +4,16 @@ import type { EventContext } from '../events/context.ts';
 import { escalatedEvent, raisedEvent, resolvedEvent } from '../events/notification-events.ts';
 import type { NotificationStore } from '../store/notification-store.ts';
 import type { ObligationDocument, ObligationStore } from '../store/obligation-store.ts';
+import type { ResolutionStore } from '../store/resolution-store.ts';
 import type { RulesStore } from '../store/rules-store.ts';
+import { reviewRepeatedOverdue } from './repeated-overdue.ts';
 
 export interface SweepDeps {
   obligations: ObligationStore;
   notifications: NotificationStore;
   rules: RulesStore;
+  /** Repeated overdue resolutions of one agency office raise suspected dereliction. */
+  resolutions: ResolutionStore;
   newId: () => string;
   /** This replica's name in leases. */
   owner: string;
@@ -62,6 +66,7 @@ export async function sweep(deps: SweepDeps, now: Date): Promise<SweepReport> {
     }
     await resolveIfMetMeanwhile(deps, due, context, now);
   }
+  report.derelictions += await reviewRepeatedOverdue(deps, now, context);
   report.escalated = await escalate(deps, now, context);
   return report;
 }

@@ -12,6 +12,7 @@ import type { SweepDeps } from '../../src/scheduler/sweep.ts';
 import type { Stores } from '../../src/stores.ts';
 
 const MEMBER = ['notifications:read', 'notifications:acknowledge'];
+const SEAT = ['workgroups:read', 'resolutions:report', 'notifications:read'];
 
 /** One API key per kind of caller the access rules distinguish; the raw key is its name. */
 const principals = {
@@ -22,6 +23,27 @@ const principals = {
   inspection: { agency: 'inspection', scopes: MEMBER },
   rulesReader: { agency: 'inspection', scopes: ['rules:read'] },
   rulesAdmin: { agency: 'anti_smuggling_hq', scopes: ['rules:read', 'rules:admin'] },
+  // Feeds: a national key of an agency reads the audiences of all its provinces.
+  prosecutorNational: { agency: 'prosecutor', scopes: MEMBER },
+  // Workgroup resolutions: a chair, assignee members, a member of another province, an outsider, oversight.
+  wgChair: { agency: 'prosecutor', province: 'khuzestan', scopes: [...SEAT, 'workgroups:manage'] },
+  wgChairReadOnly: { agency: 'prosecutor', province: 'khuzestan', scopes: ['workgroups:read'] },
+  wgCustoms: { agency: 'customs', province: 'khuzestan', scopes: SEAT },
+  wgPolice: { agency: 'police', province: 'khuzestan', scopes: SEAT },
+  wgCustomsBushehr: { agency: 'customs', province: 'bushehr', scopes: SEAT },
+  wgPorts: { agency: 'ports', province: 'khuzestan', scopes: SEAT },
+  wgInspection: { agency: 'inspection', scopes: SEAT },
+  wgHq: { agency: 'anti_smuggling_hq', scopes: [...SEAT, 'workgroups:manage'] },
+  wgCustomsNational: { agency: 'customs', scopes: SEAT },
+  // Scorecards: oversight sees every agency, a provincial key its province, another national key its agency.
+  statsInspection: { agency: 'inspection', scopes: ['stats:read'] },
+  statsKhuzestan: { agency: 'governorate', province: 'khuzestan', scopes: ['stats:read'] },
+  statsProsecutorNational: { agency: 'prosecutor', scopes: ['stats:read'] },
+  // Webhooks: provincial and national managers, another province's and another agency's.
+  hooksProsecutorKhuzestan: { agency: 'prosecutor', province: 'khuzestan', scopes: ['webhooks:manage'] },
+  hooksProsecutorBushehr: { agency: 'prosecutor', province: 'bushehr', scopes: ['webhooks:manage'] },
+  hooksProsecutorNational: { agency: 'prosecutor', scopes: ['webhooks:manage'] },
+  hooksCustomsKhuzestan: { agency: 'customs', province: 'khuzestan', scopes: ['webhooks:manage'] },
 } as const;
 
 export type Who = keyof typeof principals;
@@ -43,7 +65,7 @@ export interface TestApp {
 }
 
 /** The service on its own test database (real MongoDB endpoint), with indexes, rules, keys and a fixed clock. */
-export async function startTestApp(label: string): Promise<TestApp> {
+export async function startTestApp(label: string, env: Record<string, string> = {}): Promise<TestApp> {
   const scope = await useTestScope(label);
   const db = await scope.db();
   const config = loadConfig(configSchema, {
@@ -53,6 +75,8 @@ export async function startTestApp(label: string): Promise<TestApp> {
     API_KEYS: keys.json,
     RATE_LIMIT_MAX: '100000',
     LOG_LEVEL: 'silent',
+    STATS_MAX_AGE_S: '0',
+    ...env,
   });
   const stores = storesOf(db);
   await stores.prepare(defaultRulesConfig);
@@ -70,6 +94,7 @@ export async function startTestApp(label: string): Promise<TestApp> {
       obligations: stores.obligations,
       notifications: stores.notifications,
       rules: stores.rules,
+      resolutions: stores.resolutions,
       newId: randomUUID,
       owner,
       leaseMs: 60_000,
