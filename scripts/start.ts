@@ -1,20 +1,29 @@
-// `npm start`: runs the whole system locally. The services are built in their own issues; until
-// they exist this says which parts are ready and which are not, and exits without error.
+// `npm start`: makes sure the dependencies are installed, then runs the stack (packages/stack) from
+// source. The stack resolves MongoDB and RabbitMQ, makes demo keys, starts the services and stops
+// everything on Ctrl-C; this wrapper only waits for it and passes its exit code on.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
-const parts = [
-  { name: 'case intake service', path: 'apps/case-intake/src/main.ts' },
-  { name: 'customs goods tracking service', path: 'apps/customs-goods/src/main.ts' },
-  { name: 'oversight notifications service', path: 'apps/oversight-notifications/src/main.ts' },
-  { name: 'oversight dashboard', path: 'apps/dashboard/package.json' },
-];
 
-const missing = parts.filter((part) => !existsSync(join(root, part.path)));
-for (const part of parts) {
-  console.log(`${missing.includes(part) ? 'not built yet' : 'ready        '}  ${part.name}`);
+if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
+  console.log('[stack] installing dependencies (npm ci) ...');
+  const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (install.status !== 0) {
+    console.error('npm start: npm ci failed; see above');
+    process.exit(install.status ?? 1);
+  }
 }
-if (missing.length > 0) {
-  console.log('\nnpm start will run these together once they are built; nothing to start yet.');
+
+const stack = spawn(process.execPath, ['--conditions=source', join(root, 'packages/stack/src/cli.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+});
+// Ctrl-C reaches the stack too (same process group); this process only waits for it to finish.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (signal === 'SIGTERM') stack.kill('SIGTERM');
+  });
 }
+stack.on('exit', (code, signal) => process.exit(code ?? (signal === null ? 1 : 128)));
