@@ -40,7 +40,11 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
       await v1.register(ruleRoutes, { rules: stores.rules, now });
       await v1.register(workgroupRoutes, resolutionRouteDeps(stores, now));
       await v1.register(resolutionRoutes, resolutionRouteDeps(stores, now));
-      await v1.register(feedRoutes, { notifications: stores.notifications, counts: stores.feedCounts });
+      await v1.register(feedRoutes, {
+        notifications: stores.notifications,
+        counts: stores.feedCounts,
+        countsMaxAgeMs: config.FEED_COUNTS_MAX_AGE_S * 1000,
+      });
       await v1.register(feedStreamRoutes, {
         notifications: stores.notifications,
         pollMs: config.FEED_POLL_MS,

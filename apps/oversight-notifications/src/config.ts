@@ -16,6 +16,8 @@ export const configSchema = baseConfigSchema.extend({
   SWEEP_BATCH: envInt({ min: 1, max: 10_000, default: 500 }),
   /** How often an open feed stream (SSE) reads for new changes; polling reaches writes of every replica. */
   FEED_POLL_MS: envInt({ min: 10, max: 60_000, default: 1000 }),
+  /** How old a feed page's open counts may be (0 = counted on every page). */
+  FEED_COUNTS_MAX_AGE_S: envInt({ min: 0, max: 3600, default: 5 }),
   /** Seconds between SSE heartbeat comments, so proxies keep idle streams open. */
   SSE_HEARTBEAT_S: envInt({ min: 1, max: 300, default: 15 }),
   /** Open feed streams one API key may hold on one replica (per replica, not across them). */

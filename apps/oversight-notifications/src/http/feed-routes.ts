@@ -2,18 +2,26 @@ import { feedPageSchema, feedParamsSchema } from '@enforcement/contracts';
 import { requirePrincipal } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { feedCursorOf } from '../domain/feed-cursor.ts';
-import type { FeedCounts } from '../store/feed-counts.ts';
+import type { FeedCounts, OpenCounts } from '../store/feed-counts.ts';
 import type { NotificationStore } from '../store/notification-store.ts';
+import { Snapshots } from '../store/snapshots.ts';
 import { assertFeedReader, filtersOf, pageQuerySchema } from './feed-query.ts';
 import { notificationView } from './views.ts';
 
 export interface FeedRouteDeps {
   notifications: NotificationStore;
   counts: FeedCounts;
+  /** How old a page's open counts may be: they read every open notification of the audience. */
+  countsMaxAgeMs: number;
 }
 
 /** An audience's feed, a page at a time: its notifications' changes in order, resumable by cursor. */
 export const feedRoutes: FastifyPluginAsyncZod<FeedRouteDeps> = async (app, deps) => {
+  const counts = new Snapshots(deps.countsMaxAgeMs, 1024);
+  const openCounts = (query: Parameters<FeedCounts['openCounts']>[0]) =>
+    counts
+      .get<OpenCounts>(JSON.stringify(query), new Date(), () => deps.counts.openCounts(query))
+      .then((snapshot) => snapshot.value);
   app.get(
     '/feeds/:audience',
     {
@@ -39,7 +47,7 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRouteDeps> = async (app, deps
       // One more than asked tells whether anything is left, so `upToDate` needs no extra round trip.
       const [page, counts] = await Promise.all([
         deps.notifications.changes({ audience, after, limit: query.limit + 1, ...filters }),
-        deps.counts.openCounts({
+        openCounts({
           audience,
           severity: filters.severity,
           ruleId: filters.ruleId,

@@ -9,8 +9,8 @@ import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { sortScorecards } from '../domain/scorecard.ts';
 import { isOverreach, type StatsScope, scopedFilter, statsLimitOf } from '../domain/stats-access.ts';
+import { Snapshots } from '../store/snapshots.ts';
 import type { StatsQueries } from '../store/stats-queries.ts';
-import { StatsSnapshots } from '../store/stats-snapshots.ts';
 
 export interface StatsRouteDeps {
   stats: StatsQueries;
@@ -36,7 +36,7 @@ function scopeOf(request: FastifyRequest, asked: StatsScope): StatsScope {
  * dashboard overview of open notifications; both served from short-lived snapshots.
  */
 export const statsRoutes: FastifyPluginAsyncZod<StatsRouteDeps> = async (app, deps) => {
-  const snapshots = new StatsSnapshots(deps.maxAgeMs);
+  const snapshots = new Snapshots(deps.maxAgeMs);
 
   app.get(
     '/stats/agencies',

@@ -76,6 +76,7 @@ export async function startTestApp(label: string, env: Record<string, string> = 
     RATE_LIMIT_MAX: '100000',
     LOG_LEVEL: 'silent',
     STATS_MAX_AGE_S: '0',
+    FEED_COUNTS_MAX_AGE_S: '0',
     ...env,
   });
   const stores = storesOf(db);

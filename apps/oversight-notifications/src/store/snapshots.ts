@@ -10,14 +10,14 @@ interface Entry {
 }
 
 /**
- * The scorecards and the overview as read models: each aggregation reads every obligation or
+ * Read models of aggregations (scorecards, overview, feed counts): each reads every obligation or
  * notification its filters match, so dashboards polling them would put that work on every request. A
  * snapshot per distinct query (its key) is kept for `maxAgeMs` and recomputed once when a request
  * finds it older; concurrent requests share that one computation. 0 recomputes on every request.
  * At most `maxEntries` queries are remembered (the oldest is dropped). `generatedAt` tells readers
  * how fresh the answer is.
  */
-export class StatsSnapshots {
+export class Snapshots {
   readonly #maxAgeMs: number;
   readonly #maxEntries: number;
   readonly #entries = new Map<string, Entry>();
