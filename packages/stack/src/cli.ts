@@ -1,6 +1,7 @@
+import { allScopesOf, simulatorPrincipals } from '@enforcement/simulator/principals';
 import { z } from 'zod';
 import { bannerOf } from './banner.ts';
-import { demoPrincipals } from './demo-principals.ts';
+import { type DemoPrincipal, demoPrincipals } from './demo-principals.ts';
 import { dataDirOf } from './paths.ts';
 import { startStack } from './stack.ts';
 
@@ -11,6 +12,14 @@ const optionsSchema = z.object({
     .regex(/^[a-z0-9_]*$/, 'only lowercase letters, digits and _')
     .default(''),
 });
+
+/** The simulator's agency systems get keys too; their raw keys go to stack.json, where it finds them. */
+const simulatorKeys: Record<string, DemoPrincipal> = Object.fromEntries(
+  Object.entries(simulatorPrincipals).map(([name, principal]) => [
+    name,
+    { agency: principal.agency, scopes: allScopesOf(principal), purpose: principal.purpose },
+  ]),
+);
 
 /** `npm start`: starts the stack, prints where everything is, and stops it all on Ctrl-C or SIGTERM. */
 async function main(): Promise<void> {
@@ -27,6 +36,7 @@ async function main(): Promise<void> {
       dataDir: dataDirOf(process.env),
       portBase: parsed.data.STACK_PORT_BASE,
       dbPrefix: parsed.data.STACK_DB_PREFIX,
+      extraToolPrincipals: simulatorKeys,
       out,
       color: process.stdout.isTTY === true,
       env: process.env,
