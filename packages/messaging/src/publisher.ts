@@ -43,6 +43,8 @@ export class EventPublisher {
   readonly #exchange: string;
   readonly #timeoutMs: number;
   readonly #refuseUnroutable: boolean;
+  /** Routing keys already reported as reaching no queue. */
+  readonly #unroutableSeen = new Set<string>();
   readonly #logger: Logger;
   readonly #metrics: MessagingMetrics;
   /** Message ids the broker returned as unroutable; a return always arrives before its confirm. */
@@ -151,7 +153,16 @@ export class EventPublisher {
       if (messageId !== undefined && this.#returned.delete(messageId)) {
         this.#metrics.unroutable.inc({ routing_key: routingKey });
         if (this.#refuseUnroutable) throw unroutable(routingKey);
-        this.#logger.warn({ eventId: messageId, type: routingKey }, 'published event reached no queue');
+        // Events nobody subscribes to yet are normal (e.g. notifications before any consumer exists):
+        // warn on the first of each routing key, then leave it to the metric.
+        const first = !this.#unroutableSeen.has(routingKey);
+        this.#unroutableSeen.add(routingKey);
+        this.#logger[first ? 'warn' : 'debug'](
+          { eventId: messageId, type: routingKey },
+          first
+            ? 'published event reached no queue (further ones of this type are counted in messaging_unroutable_total)'
+            : 'published event reached no queue',
+        );
       }
       return;
     }
