@@ -16,6 +16,7 @@ describe('bilingual wording', () => {
     expect(words.text.fa).toContain('۱۴۰۴');
     expect(words.text.fa).toContain('فروردین');
     expect(words.text.en).toContain('90 days');
+    expect(words.text.fa).toContain('ظرف ۹۰ روز');
     expect(datesOf(new Date('2025-03-21T00:00:00.000Z')).fa).toContain('۱ فروردین ۱۴۰۴');
   });
 

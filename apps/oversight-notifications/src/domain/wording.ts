@@ -38,7 +38,7 @@ function plain(titleFa: string, titleEn: string, textFa: string, textEn: string)
     return {
       title: { fa: titleFa, en: titleEn },
       text: {
-        fa: `${s.fa}: ${textFa.replaceAll('{n}', o.details.days ?? o.details.hours ?? '')} (موعد: ${due.fa})`,
+        fa: `${s.fa}: ${textFa.replaceAll('{n}', persianCount(o.details.days ?? o.details.hours ?? ''))} (موعد: ${due.fa})`,
         en: `${s.en}: ${textEn.replaceAll('{n}', o.details.days ?? o.details.hours ?? '')} (due ${due.en})`,
       },
     };
@@ -145,6 +145,11 @@ const persianDigits = new Intl.NumberFormat('fa-IR', { useGrouping: false });
 
 function persianNumber(n: number): string {
   return persianDigits.format(n);
+}
+
+/** A count written in the details (`"90"`) in Persian digits for the Persian text (`"۹۰"`). */
+function persianCount(written: string): string {
+  return /^\d+$/.test(written) ? persianNumber(Number(written)) : written;
 }
 
 /** Suspected dereliction for repeated overdue resolutions names the agency's office and how many. */
