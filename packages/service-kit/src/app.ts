@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { type ApiKeyStore, InMemoryApiKeyStore } from './auth/api-keys.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { apiKeyRecordsFrom, type BaseConfig } from './config.ts';
-import { errorHandlerPlugin } from './error-handler.ts';
+import { errorHandlerPlugin, sendFrameworkError } from './error-handler.ts';
 import { healthPlugin, type ReadinessProbe } from './health.ts';
 import { InMemoryIdempotencyStore } from './idempotency/memory-store.ts';
 import { idempotencyPlugin } from './idempotency/plugin.ts';
@@ -57,6 +57,7 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Servi
     childLoggerFactory,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
+    frameworkErrors: sendFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -77,6 +77,22 @@ async function handleError(
   return sendProblem(reply, kitErrors.INTERNAL_ERROR());
 }
 
+/**
+ * Errors Fastify answers before routing, outside every hook and the error handler: a URL it cannot
+ * decode (FST_ERR_BAD_URL) or a path parameter past its length (FST_ERR_MAX_PARAM_LENGTH). Without
+ * this (the `frameworkErrors` option) they go out as Fastify's own JSON, echoing the URL.
+ */
+export function sendFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const problem =
+    error.code === 'FST_ERR_BAD_URL'
+      ? kitErrors.BAD_REQUEST({ detail: 'The URL is not validly percent-encoded' })
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? kitErrors.URI_TOO_LONG({ detail: 'A path parameter is too long' })
+        : kitErrors.INTERNAL_ERROR();
+  if (problem.status >= 500) reply.log.error({ err: error }, 'unhandled framework error');
+  sendProblem(reply, problem);
+}
+
 /** Every error and unknown route becomes application/problem+json. */
 export const errorHandlerPlugin = fp(
   async (app: FastifyInstance) => {

@@ -55,8 +55,8 @@ function storedResponse(reply: FastifyReply, body: string): StoredResponse {
 
 /**
  * Honours `Idempotency-Key` on POSTs, per principal and route. Runs after authentication and
- * validation, so a rejected request never consumes a key. Only final answers (below 500) are kept;
- * a 5xx releases the key so the client can retry.
+ * validation, so a rejected request never consumes a key. Only successes are kept: a refusal (4xx)
+ * writes nothing, its key record included, and a 5xx releases the key so the client can retry.
  */
 export const idempotencyPlugin = fp<IdempotencyPluginOptions>(
   async (app, { store, ttlMs }) => {
@@ -106,7 +106,7 @@ export const idempotencyPlugin = fp<IdempotencyPluginOptions>(
           : Buffer.isBuffer(payload)
             ? payload.toString('utf8')
             : undefined;
-      if (reply.statusCode >= 500 || body === undefined) {
+      if (reply.statusCode >= 400 || body === undefined) {
         await release(request);
         return payload;
       }
