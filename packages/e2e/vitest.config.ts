@@ -1,0 +1,4 @@
+import { defineConfig } from 'vitest/config';
+import { workspaceTestConfig } from '../../vitest.shared.ts';
+
+export default defineConfig(workspaceTestConfig({ globalSetup: ['./test/global-setup.ts'] }));
