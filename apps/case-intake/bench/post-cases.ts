@@ -3,6 +3,8 @@
 // document into the same MongoDB endpoint, in the same run. Each server runs in its own process;
 // without MONGO_URL a MongoDB stand-in is started in a third one.
 //   BENCH_SECONDS (default 10) per server, BENCH_CONCURRENCY (default 32), LOG_LEVEL for the service (default warn)
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { hashApiKey } from '@enforcement/service-kit';
 import { benchCaseBody } from './body.ts';
@@ -51,6 +53,21 @@ async function measure(mode: 'service' | 'bare' | 'bare_indexed', mongoUrl: stri
   }
 }
 
+/** `.bench-results/post-cases.json` at the repository root, in the rows format the root `npm run bench` reads. */
+async function writeResults(rows: { figure: string; unit: string; project: number; baseline: number }[]) {
+  const directory = join(here, '..', '..', '..', '.bench-results');
+  await mkdir(directory, { recursive: true });
+  const document = {
+    name: 'post-cases',
+    measuredAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, node: process.version, platform: process.platform },
+    options: { seconds, concurrency, warmupSeconds: warmupMs / 1000 },
+    mongo: process.env.MONGO_URL ? 'MONGO_URL' : 'stand-in (own process)',
+    rows: rows.map((row) => ({ ...row, ratio: row.project / row.baseline })),
+  };
+  await writeFile(join(directory, 'post-cases.json'), `${JSON.stringify(document, null, 2)}\n`);
+}
+
 function describe(name: string, result: LoadResult): { name: string; rps: number; p50: number; p99: number } {
   const rps = result.requests / result.seconds;
   const p50 = percentile(result.latenciesMs, 50);
@@ -80,6 +97,32 @@ try {
     'The second ratio isolates what the service adds per request (auth, validation, events, outbox);\n' +
       'the gap between the two bare runs is the MongoDB endpoint maintaining the listing indexes.',
   );
+  await writeResults([
+    {
+      figure: 'POST /v1/cases, vs bare Fastify + insertOne',
+      unit: 'req/s',
+      project: service.rps,
+      baseline: bare.rps,
+    },
+    {
+      figure: 'POST /v1/cases, vs bare with the same indexes',
+      unit: 'req/s',
+      project: service.rps,
+      baseline: indexed.rps,
+    },
+    {
+      figure: 'POST /v1/cases p50, vs bare Fastify + insertOne',
+      unit: 'ms',
+      project: service.p50,
+      baseline: bare.p50,
+    },
+    {
+      figure: 'POST /v1/cases p99, vs bare Fastify + insertOne',
+      unit: 'ms',
+      project: service.p99,
+      baseline: bare.p99,
+    },
+  ]);
   if (service.rps === 0 || bare.rps === 0) process.exitCode = 1;
 } finally {
   await mongo.stop();

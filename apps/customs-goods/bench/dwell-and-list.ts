@@ -6,6 +6,9 @@
 // stand-in runs in its own process, so it never shares an event loop with what is measured.
 //   BENCH_REQUESTS (default 300) per route and size; DWELL_REPORT_MAX_AGE_S as the service reads it.
 import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { knownCustomsOffices, type LotCategory, type LotStatus } from '@enforcement/contracts';
@@ -139,6 +142,21 @@ async function measure(mongoUrl: string, size: number) {
   }
 }
 
+/** `.bench-results/dwell-and-list.json` at the repository root, in the rows format `npm run bench` reads. */
+async function writeResults(rows: { figure: string; unit: string; project: number; baseline: number }[]) {
+  const directory = join(import.meta.dirname, '..', '..', '..', '.bench-results');
+  await mkdir(directory, { recursive: true });
+  const document = {
+    name: 'dwell-and-list',
+    measuredAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, node: process.version, platform: process.platform },
+    options: { requests: REQUESTS, sizes: SIZES },
+    mongo: process.env.MONGO_URL ? 'MONGO_URL' : 'stand-in (own process)',
+    rows: rows.map((row) => ({ ...row, ratio: row.project / row.baseline })),
+  };
+  await writeFile(join(directory, 'dwell-and-list.json'), `${JSON.stringify(document, null, 2)}\n`);
+}
+
 const mongo = await mongoEndpoint();
 try {
   console.log(`${REQUESTS} sequential requests per route and size after 20 warm-up requests`);
@@ -169,6 +187,32 @@ try {
       `ratio 100k / 10k, snapshot computation: ${(large.dwellCold / small.dwellCold).toFixed(2)} ` +
         '(grows with the lots held; runs at most once per DWELL_REPORT_MAX_AGE_S)',
     );
+    await writeResults([
+      {
+        figure: 'GET /v1/stats/dwell p50, 100k lots vs 10k',
+        unit: 'ms',
+        project: large.dwell.p50,
+        baseline: small.dwell.p50,
+      },
+      {
+        figure: 'GET /v1/lots by office/status/category p50, 100k vs 10k',
+        unit: 'ms',
+        project: large.list.p50,
+        baseline: small.list.p50,
+      },
+      {
+        figure: 'GET /v1/lots held 30+ days p50, 100k vs 10k',
+        unit: 'ms',
+        project: large.stuck.p50,
+        baseline: small.stuck.p50,
+      },
+      {
+        figure: 'dwell snapshot computation, 100k vs 10k',
+        unit: 'ms',
+        project: large.dwellCold,
+        baseline: small.dwellCold,
+      },
+    ]);
   }
 } finally {
   await mongo.stop();

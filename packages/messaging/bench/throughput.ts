@@ -9,6 +9,9 @@
  *   BENCH_ROUNDS     alternating raw/package rounds; medians are compared (default 3)
  */
 import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { type EventOf, newEvent } from '@enforcement/contracts';
 import { createTestScope, startInfra } from '@enforcement/testkit';
 import amqp from 'amqplib';
@@ -140,6 +143,20 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/** `.bench-results/messaging-throughput.json` at the repository root, in the rows format `npm run bench` reads. */
+async function writeResults(rows: { figure: string; unit: string; project: number; baseline: number }[]) {
+  const directory = join(import.meta.dirname, '..', '..', '..', '.bench-results');
+  await mkdir(directory, { recursive: true });
+  const document = {
+    name: 'messaging-throughput',
+    measuredAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, node: process.version, platform: process.platform },
+    options: { messages: MESSAGES, window: WINDOW, rounds: ROUNDS, prefetch: PREFETCH },
+    rows: rows.map((row) => ({ ...row, ratio: row.project / row.baseline })),
+  };
+  await writeFile(join(directory, 'messaging-throughput.json'), `${JSON.stringify(document, null, 2)}\n`);
+}
+
 async function main(): Promise<void> {
   const infra = await startInfra();
   const scope = await createTestScope(infra, 'bench');
@@ -183,6 +200,20 @@ async function main(): Promise<void> {
     console.log(
       `package without inbox keeps ${(ratio * 100).toFixed(0)}% of raw amqplib (goal: at least 80%)`,
     );
+    await writeResults([
+      {
+        figure: `publish -> consume -> ack, vs raw amqplib (median of ${ROUNDS})`,
+        unit: 'msg/s',
+        project: plain,
+        baseline: raw,
+      },
+      {
+        figure: 'same with the MongoDB inbox, vs raw amqplib',
+        unit: 'msg/s',
+        project: withInbox,
+        baseline: raw,
+      },
+    ]);
   } finally {
     await scope.cleanup();
     await infra.stop();

@@ -4,6 +4,9 @@
  * Each measurement runs for a fixed time, so the whole run stays well under a minute.
  *   node bench/round-trips.ts
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { startMongoStandin } from '../src/index.ts';
 
@@ -91,6 +94,28 @@ for (const concurrency of [1, 16]) {
   console.log(
     `ratio find-by-_id 100k/100 docs, ${concurrency} client(s): ${(large / small).toFixed(2)} (1.00 = no slowdown)`,
   );
+}
+// `.bench-results/standin-round-trips.json` at the repository root, in the rows format `npm run bench` reads.
+{
+  const rows = [1, 16].flatMap((concurrency) =>
+    (['find', 'insert'] as const).map((op) => {
+      const project = results.get(`${op} 100000 ${concurrency}`) ?? 0;
+      const baseline = results.get(`${op} 100 ${concurrency}`) ?? 0;
+      const what = op === 'find' ? 'find-by-_id' : 'insertOne';
+      const figure = `${what}, 100k docs vs 100, ${concurrency} client(s)`;
+      return { figure, unit: 'ops/s', project, baseline, ratio: project / baseline };
+    }),
+  );
+  const directory = join(import.meta.dirname, '..', '..', '..', '.bench-results');
+  await mkdir(directory, { recursive: true });
+  const document = {
+    name: 'standin-round-trips',
+    measuredAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, node: process.version, platform: process.platform },
+    options: { secondsPerCase: SECONDS_PER_CASE },
+    rows,
+  };
+  await writeFile(join(directory, 'standin-round-trips.json'), `${JSON.stringify(document, null, 2)}\n`);
 }
 await Promise.all(clients.map((c) => c.close()));
 await standin.close();
