@@ -23,7 +23,15 @@ const REPLAYED_HEADERS = ['content-type', 'location', 'etag', 'last-modified', '
 export interface IdempotencyPluginOptions {
   store: IdempotencyStore;
   ttlMs: number;
+  /**
+   * How long a key stays "in progress" without an answer. A process that dies mid-request (or loses
+   * its database) cannot release its key; after this lease a retry takes the key over instead of
+   * being refused with 409 until `ttlMs` passes. Default 60 s, longer than any request should take.
+   */
+  inProgressLeaseMs?: number;
 }
+
+const DEFAULT_IN_PROGRESS_LEASE_MS = 60_000;
 
 function validKey(request: FastifyRequest): string | undefined {
   const key = request.headers[IDEMPOTENCY_KEY_HEADER];
@@ -59,7 +67,8 @@ function storedResponse(reply: FastifyReply, body: string): StoredResponse {
  * writes nothing, its key record included, and a 5xx releases the key so the client can retry.
  */
 export const idempotencyPlugin = fp<IdempotencyPluginOptions>(
-  async (app, { store, ttlMs }) => {
+  async (app, { store, ttlMs, inProgressLeaseMs = DEFAULT_IN_PROGRESS_LEASE_MS }) => {
+    const leaseMs = Math.min(ttlMs, inProgressLeaseMs);
     app.decorateRequest('idempotencyClaim', undefined);
 
     async function release(request: FastifyRequest): Promise<void> {
@@ -77,7 +86,7 @@ export const idempotencyPlugin = fp<IdempotencyPluginOptions>(
       const owner = request.principal ? `key:${request.principal.keyId}` : `ip:${request.ip}`;
       const storeKey = `${owner} POST ${route} ${key}`;
       const fingerprint = requestFingerprint('POST', route, request.body);
-      const found = await store.begin(storeKey, fingerprint, ttlMs);
+      const found = await store.begin(storeKey, fingerprint, leaseMs);
       if (found.state === 'started') {
         request.idempotencyClaim = storeKey;
         return;

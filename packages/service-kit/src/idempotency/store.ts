@@ -14,8 +14,9 @@ export type BeginOutcome =
 /**
  * Remembers idempotent requests. `begin` must be atomic (insert-if-absent: a MongoDB store does an
  * insertOne on `_id = key` and reads the existing document on a duplicate-key error), so of two
- * concurrent requests with one key exactly one proceeds. Entries expire `ttlMs` after being written,
- * which also frees keys whose process died mid-request.
+ * concurrent requests with one key exactly one proceeds. A started key expires after the in-progress
+ * lease it was begun with (so a key whose process died mid-request frees itself soon); a completed
+ * one `ttlMs` after its response was recorded.
  */
 export interface IdempotencyStore {
   begin(key: string, fingerprint: string, ttlMs: number): Promise<BeginOutcome>;
