@@ -36,3 +36,23 @@ export async function watchResolution(
     province: resolution.province,
   });
 }
+
+/**
+ * The routes' fast path, after the resolution and its event are written: a failure here must not turn
+ * a stored write into a 500, or the client's retry (its Idempotency-Key released by the 500) would
+ * store the resolution twice. The event in the outbox brings the service back here through its own
+ * consumer (`on-resolution-written.ts`), so the watch still happens.
+ */
+export async function watchAfterWrite(
+  deps: WatchResolutionDeps,
+  resolution: Resolution,
+  context: EventContext,
+  now: Date,
+  log: { warn(details: object, message: string): void },
+): Promise<void> {
+  try {
+    await watchResolution(deps, resolution, context, now);
+  } catch (error) {
+    log.warn({ err: error, resolutionId: resolution.id }, 'resolution watch failed; its event will redo it');
+  }
+}

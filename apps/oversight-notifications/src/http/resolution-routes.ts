@@ -17,7 +17,7 @@ import { completeResolution, type Resolution, reportProgress } from '../domain/r
 import { type Caller, isAssignee, isChair, mayReadWorkgroup } from '../domain/workgroup.ts';
 import { errors } from '../errors.ts';
 import { resolutionCompletedEvent } from '../events/resolution-events.ts';
-import { watchResolution } from '../events/watch-resolution.ts';
+import { watchAfterWrite } from '../events/watch-resolution.ts';
 import type { ResolutionPosition, ResolutionVisibility } from '../store/resolution-store.ts';
 import { actorOf, eventContextOf, type ResolutionRouteDeps, refusalError } from './resolution-context.ts';
 import { resolutionView } from './resolution-views.ts';
@@ -159,7 +159,7 @@ export const resolutionRoutes: FastifyPluginAsyncZod<ResolutionRouteDeps> = asyn
         );
       }
       // Re-applying the watch heals a creation that crashed before its obligation was written.
-      await watchResolution(deps, updated, eventContextOf(request), now);
+      await watchAfterWrite(deps, updated, eventContextOf(request), now, request.log);
       return reply.code(201).header('etag', etagOf(updated.version)).send(resolutionView(updated, now));
     },
   );
@@ -217,7 +217,7 @@ export const resolutionRoutes: FastifyPluginAsyncZod<ResolutionRouteDeps> = asyn
           })
         );
       }
-      await watchResolution(deps, outcome.resolution, context, now);
+      await watchAfterWrite(deps, outcome.resolution, context, now, request.log);
       return reply
         .code(201)
         .header('etag', etagOf(outcome.resolution.version))

@@ -21,7 +21,7 @@ import {
 } from '../domain/workgroup.ts';
 import { errors } from '../errors.ts';
 import { resolutionCreatedEvent } from '../events/resolution-events.ts';
-import { watchResolution } from '../events/watch-resolution.ts';
+import { watchAfterWrite } from '../events/watch-resolution.ts';
 import { actorOf, eventContextOf, type ResolutionRouteDeps, refusalError } from './resolution-context.ts';
 import { meetingView, resolutionView, workgroupView } from './resolution-views.ts';
 
@@ -163,7 +163,7 @@ export const workgroupRoutes: FastifyPluginAsyncZod<ResolutionRouteDeps> = async
       const resolution = decision.value;
       const context = eventContextOf(request);
       await deps.resolutions.insert(resolution, resolutionCreatedEvent(resolution, context), now);
-      await watchResolution(deps, resolution, context, now);
+      await watchAfterWrite(deps, resolution, context, now, request.log);
       return reply
         .code(201)
         .header('location', `/v1/resolutions/${resolution.id}`)
