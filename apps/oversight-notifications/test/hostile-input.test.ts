@@ -2,11 +2,11 @@ import { testApiKeys } from '@enforcement/service-kit/testing';
 import {
   bodyRefusalCases,
   fingerprintOf,
+  fuzzCoverage,
   fuzzRoutes,
   fuzzRuns,
+  fuzzTimeoutMs,
   refusalProblem,
-  registeredRoutes,
-  routeKey,
   send,
 } from '@enforcement/testkit/hostile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,16 +112,13 @@ describe('hostile input on every route', () => {
         examples,
         numRuns: fuzzRuns(25),
       });
-      if (process.env.FUZZ_REPORT) console.warn(JSON.stringify(results, null, 1));
-      const registered = registeredRoutes(t.app.printRoutes({ commonPrefix: false })).map(routeKey);
-      expect(results.map((result) => result.route).sort()).toEqual([...registered].sort());
-      for (const key of Object.keys(examples)) expect(registered).toContain(key);
-      const accepted = results.filter((result) =>
-        Object.keys(result.statuses).some((status) => Number(status) < 300),
-      );
-      expect(accepted.length).toBeGreaterThan(5);
+      // Every route the app registered was fuzzed (a new one without a change here), and the mutated
+      // valid requests reached the handlers: some were accepted.
+      const coverage = fuzzCoverage(t.app, results, examples);
+      expect(coverage).toMatchObject({ unfuzzed: [], strays: [], unknownExamples: [] });
+      expect(coverage.acceptedRoutes).toBeGreaterThan(5);
     },
-    Math.max(240_000, fuzzRuns(25) * 12_000),
+    fuzzTimeoutMs(25),
   );
 
   it('is still alive and ready after the fuzzing', async () => {

@@ -17,6 +17,7 @@ export {
 } from './authorization.ts';
 export { type ContractViolation, contractViolations, deadLettersOf, type SeenDeadLetter } from './bus.ts';
 export { bodyRefusalCases, massAssignmentBodies, PRIVILEGED_FIELDS, type RefusalCase } from './cases.ts';
+export { type FuzzCoverage, fuzzCoverage, fuzzTimeoutMs } from './coverage.ts';
 export {
   documentedNames,
   FUZZ_SEED,
