@@ -71,9 +71,11 @@ export const toolPrincipals: Readonly<Record<string, DemoPrincipal>> = {
     scopes: ['units:read', 'units:write'],
     purpose: 'npm start: registers the reference execution units',
   },
+  // The HQ's national view: it is an audience of fuel cases and of the last escalation level, so a
+  // dashboard on this key shows new fuel cases live.
   dashboard: {
-    agency: 'inspection',
+    agency: 'anti_smuggling_hq',
     scopes: ['notifications:read', 'notifications:acknowledge', 'stats:read', 'lots:read', 'cases:read'],
-    purpose: 'the dashboard and smoke tests: national inspection view',
+    purpose: 'the dashboard: the anti-smuggling HQ national view',
   },
 };

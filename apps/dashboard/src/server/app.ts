@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { DashboardConfig } from './config.ts';
+import { forward } from './proxy.ts';
+
+/** What the browser may ask of each service through the proxy: reads, and acknowledging. */
+const ACKNOWLEDGE_PATH = /^\/v1\/notifications\/[^/]+\/acknowledgements$/;
+
+export interface DashboardAppOptions {
+  logger?: boolean;
+}
+
+/** The dashboard's one origin: the built page, `/api/config`, and the key-adding proxy to the services. */
+export async function buildApp(
+  config: DashboardConfig,
+  options: DashboardAppOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: 64 * 1024,
+    // Open event streams would hold close() forever.
+    forceCloseConnections: true,
+  });
+  // Bodies go to the services as sent; the services check them.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  app.get('/health/live', async () => ({ status: 'ok' }));
+  app.get('/api/config', async () => ({ audiences: config.DASHBOARD_AUDIENCES }));
+
+  const services = {
+    oversight: config.OVERSIGHT_URL,
+    customs: config.CUSTOMS_GOODS_URL,
+    cases: config.CASE_INTAKE_URL,
+  } as const;
+  for (const [prefix, baseUrl] of Object.entries(services)) {
+    app.route<{ Params: { '*': string } }>({
+      method: ['GET', 'HEAD', 'POST'],
+      url: `/api/${prefix}/*`,
+      handler: async (request, reply) => {
+        const path = `/${request.params['*']}`;
+        if (!path.startsWith('/v1/') || path.includes('..')) {
+          return reply.code(404).send({ title: 'Not Found', status: 404 });
+        }
+        if (request.method === 'POST' && !(prefix === 'oversight' && ACKNOWLEDGE_PATH.test(path))) {
+          return reply.code(405).send({ title: 'Method Not Allowed', status: 405 });
+        }
+        await forward(request, reply, { baseUrl, apiKey: config.DASHBOARD_API_KEY }, path);
+        return reply;
+      },
+    });
+  }
+
+  if (existsSync(config.DASHBOARD_STATIC_DIR)) {
+    await app.register(fastifyStatic, { root: config.DASHBOARD_STATIC_DIR, wildcard: false });
+  } else {
+    app.log.warn({ dir: config.DASHBOARD_STATIC_DIR }, 'no built page there: run npm run build');
+  }
+  return app;
+}

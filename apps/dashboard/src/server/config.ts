@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const serviceUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. http://127.0.0.1:3002' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
+const audience = z.string().regex(/^[a-z_]+(:[a-z_]+)?$/, 'must be agency or agency:province');
+
+/** The dashboard server's settings; the API key stays here and is never sent to the browser. */
+export const dashboardConfigSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OVERSIGHT_URL: serviceUrl,
+  CUSTOMS_GOODS_URL: serviceUrl,
+  CASE_INTAKE_URL: serviceUrl,
+  DASHBOARD_API_KEY: z
+    .string()
+    .regex(/^[\x21-\x7e]{20,512}$/, 'must be a raw API key (20 to 512 printable characters)'),
+  /** Audiences the key may read, offered in the selector; the first is shown by default. */
+  DASHBOARD_AUDIENCES: z
+    .string()
+    .default('inspection')
+    .transform((text) => text.split(',').map((part) => part.trim()))
+    .pipe(z.array(audience).min(1)),
+  /** The built single-page app (vite build). */
+  DASHBOARD_STATIC_DIR: z.string().default(resolve(import.meta.dirname, '../../dist/web')),
+});
+export type DashboardConfig = z.output<typeof dashboardConfigSchema>;
+
+/** Reads the settings from the environment; throws one error naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): DashboardConfig {
+  const parsed = dashboardConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`invalid dashboard configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return parsed.data;
+}

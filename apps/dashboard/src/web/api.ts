@@ -1,0 +1,28 @@
+import type { AgencyScorecards, DwellStats, FeedPage, OversightOverview } from '@enforcement/contracts';
+
+/** The dashboard server's proxy: same origin, the server adds the key. */
+async function getJson<T>(path: string): Promise<T> {
+  const response = await fetch(path, { headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export const fetchConfig = () => getJson<{ audiences: string[] }>('/api/config');
+export const fetchFeedPage = (audience: string, query: URLSearchParams) =>
+  getJson<FeedPage>(`/api/oversight/v1/feeds/${encodeURIComponent(audience)}?${query}`);
+export const streamUrl = (audience: string, query: URLSearchParams) =>
+  `/api/oversight/v1/feeds/${encodeURIComponent(audience)}/stream?${query}`;
+export const fetchOverview = () => getJson<OversightOverview>('/api/oversight/v1/stats/overview?days=30');
+export const fetchScorecards = () =>
+  getJson<AgencyScorecards>('/api/oversight/v1/stats/agencies?sort=openOverdue&order=desc');
+export const fetchDwell = () => getJson<DwellStats>('/api/customs/v1/stats/dwell');
+
+/** 'ok', 'already' (this agency acknowledged before), or 'failed'. */
+export async function acknowledge(id: string): Promise<'ok' | 'already' | 'failed'> {
+  const response = await fetch(`/api/oversight/v1/notifications/${encodeURIComponent(id)}/acknowledgements`, {
+    method: 'POST',
+  });
+  if (response.ok) return 'ok';
+  if (response.status === 409) return 'already';
+  return 'failed';
+}
