@@ -5,11 +5,12 @@ export function bannerOf(stack: RunningStack, principals: Record<string, { purpo
   const url = (name: string) => stack.services.find((s) => s.name === name)?.url ?? '(not running)';
   const oversight = url('oversight-notifications');
   const lines = ['', 'The platform is running. Ctrl-C stops everything.', ''];
-  for (const service of stack.services) {
+  for (const service of stack.services.filter((s) => s.name !== 'dashboard')) {
     lines.push(`  ${service.name.padEnd(24)} ${service.url}   API docs: ${service.url}/docs`);
   }
   lines.push(
     '',
+    `  dashboard      ${url('dashboard')}`,
     `  feed (page)    ${oversight}/v1/feeds/prosecutor:khuzestan`,
     `  feed (live)    ${oversight}/v1/feeds/prosecutor:khuzestan/stream`,
     `  scorecards     ${oversight}/v1/stats/agencies`,

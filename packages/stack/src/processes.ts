@@ -40,7 +40,11 @@ export function startService(
 }
 
 /** Waits until the service answers ready, or fails naming it when it exits or takes too long. */
-export async function waitReady(service: RunningService, timeoutMs: number): Promise<void> {
+export async function waitReady(
+  service: RunningService,
+  timeoutMs: number,
+  path = '/health/ready',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exitedWith: number | null | undefined;
   void service.exited.then((code) => {
@@ -50,7 +54,7 @@ export async function waitReady(service: RunningService, timeoutMs: number): Pro
     if (exitedWith !== undefined)
       throw new Error(`${service.name} exited (code ${exitedWith}) before it was ready`);
     try {
-      const response = await fetch(`${service.url}/health/ready`, { signal: AbortSignal.timeout(2000) });
+      const response = await fetch(`${service.url}${path}`, { signal: AbortSignal.timeout(2000) });
       if (response.status === 200) return;
     } catch {
       // Not listening yet.

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { type Infra, startInfra } from '@enforcement/testkit';
+import { buildDashboard, dashboardEnv, dashboardMain } from './dashboard.ts';
 import { type DemoKeys, ensureDemoKeys } from './demo-keys.ts';
 import { type DemoPrincipal, demoPrincipals, toolPrincipals } from './demo-principals.ts';
 import { freePort, portTaken } from './ports.ts';
@@ -71,7 +72,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       { recordsPath: join(dataDir, 'api-keys.json'), toolKeysPath: join(dataDir, 'tool-keys.json') },
       { demo: { ...demoPrincipals }, tools },
     );
-    const ports = await portsFor(options.portBase, services.length);
+    // The services, then the dashboard.
+    const ports = await portsFor(options.portBase, services.length + 1);
     services.forEach((service, index) => {
       const env = serviceEnv(service, {
         mongoUrl: infra.mongoUrl,
@@ -86,6 +88,18 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const caseIntake = running.find((service) => service.name === 'case-intake');
     if (caseIntake === undefined) throw new Error('case-intake is not part of the stack');
     const units = await ensureExecutionUnits(caseIntake.url, keys.tools);
+    const dashboardKey = keys.tools.dashboard;
+    if (dashboardKey === undefined) throw new Error('no dashboard key');
+    buildDashboard();
+    const dashboard = startService(
+      { name: 'dashboard', main: dashboardMain },
+      services.length,
+      dashboardEnv(running, ports[services.length] ?? 0, dashboardKey),
+      out,
+      options.color,
+    );
+    running.push(dashboard);
+    await waitReady(dashboard, READY_TIMEOUT_MS, '/health/live');
     await writeStackFile(stackFile, {
       pid: process.pid,
       startedAt: new Date().toISOString(),

@@ -93,8 +93,12 @@ describe('npm start', () => {
     expect(Object.keys(started.services).sort()).toEqual([
       'case-intake',
       'customs-goods',
+      'dashboard',
       'oversight-notifications',
     ]);
+    const page = await fetch(`${started.services.dashboard?.url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('dir="rtl"');
     expect(output).toContain('Demo API keys (shown this once');
     const caseIntake = started.services['case-intake']?.url;
     const oversight = started.services['oversight-notifications']?.url;
