@@ -39,6 +39,7 @@ export { envAmqpUrl, envBoolean, envEnum, envInt, envMongoUrl, envNumber, envStr
 export { toAppError } from './error-handler.ts';
 export { type KitErrorCode, kitErrors } from './errors.ts';
 export { etagOf, ifMatchHeadersSchema, versionFromIfMatch } from './etag.ts';
+export { type EventContext, eventContextOf } from './event-context.ts';
 export type { ProbeResult, ReadinessProbe } from './health.ts';
 export { requestFingerprint } from './idempotency/fingerprint.ts';
 export { InMemoryIdempotencyStore } from './idempotency/memory-store.ts';

@@ -1,8 +1,8 @@
 import { type AnyEvent, newEvent } from '@enforcement/contracts';
+import type { EventContext } from '@enforcement/service-kit';
 import type { Actor, SmugglingCase } from '../domain/case.ts';
 import type { CaseNote } from '../domain/history.ts';
 import type { CaseTransition } from '../domain/lifecycle.ts';
-import type { EventContext } from './context.ts';
 
 function envelope(kase: SmugglingCase, context: EventContext, occurredAt: Date) {
   return {

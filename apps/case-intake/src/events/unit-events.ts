@@ -1,6 +1,6 @@
 import { type AnyEvent, newEvent } from '@enforcement/contracts';
+import type { EventContext } from '@enforcement/service-kit';
 import type { ExecutionUnit, OfficerDeployment } from '../domain/units.ts';
-import type { EventContext } from './context.ts';
 
 function unitFields(unit: ExecutionUnit) {
   return { unitId: unit.id, unitKind: unit.kind, province: unit.province };

@@ -5,7 +5,7 @@ import {
   entityIdSchema,
   registerCaseBodySchema,
 } from '@enforcement/contracts';
-import { etagOf, kitErrors } from '@enforcement/service-kit';
+import { etagOf, eventContextOf, kitErrors } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { caseVisibility, mayRegisterCase } from '../domain/access.ts';
@@ -17,7 +17,7 @@ import { caseCursor, casePositionFrom } from '../store/case-query.ts';
 import { readableCase } from './case-access.ts';
 import type { RouteDeps } from './deps.ts';
 import { caseRefusalError } from './refusals.ts';
-import { callerOf, eventContextOf } from './request-context.ts';
+import { callerOf } from './request-context.ts';
 import { caseView } from './views.ts';
 
 export const caseIdParamsSchema = z.object({ id: entityIdSchema });

@@ -6,7 +6,7 @@ import {
   decodeCursor,
   encodeCursor,
 } from '@enforcement/contracts';
-import { etagOf } from '@enforcement/service-kit';
+import { etagOf, eventContextOf } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { caseAccess } from '../domain/access.ts';
 import { type CaseNote, noteEntry } from '../domain/history.ts';
@@ -15,7 +15,7 @@ import { caseNoteAddedEvent } from '../events/case-events.ts';
 import { caseIdParamsSchema } from './case-routes.ts';
 import { changeCase } from './change-case.ts';
 import type { RouteDeps } from './deps.ts';
-import { callerOf, eventContextOf } from './request-context.ts';
+import { callerOf } from './request-context.ts';
 import { historyEntryView } from './views.ts';
 
 function afterSeqFrom(cursor: string | undefined): number {

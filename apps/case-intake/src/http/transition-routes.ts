@@ -1,5 +1,5 @@
 import { caseTransitionBodySchema, caseViewSchema } from '@enforcement/contracts';
-import { etagOf, ifMatchHeadersSchema, versionFromIfMatch } from '@enforcement/service-kit';
+import { etagOf, eventContextOf, ifMatchHeadersSchema, versionFromIfMatch } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { mayMoveCase } from '../domain/access.ts';
 import { transitionEntry } from '../domain/history.ts';
@@ -9,7 +9,7 @@ import { caseIdParamsSchema } from './case-routes.ts';
 import { changeCase } from './change-case.ts';
 import type { RouteDeps } from './deps.ts';
 import { caseRefusalError } from './refusals.ts';
-import { callerOf, eventContextOf } from './request-context.ts';
+import { callerOf } from './request-context.ts';
 import { caseView } from './views.ts';
 
 /** Moving a case along its lifecycle, one step with its data at a time. */

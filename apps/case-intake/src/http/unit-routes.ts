@@ -10,7 +10,7 @@ import {
   registerExecutionUnitBodySchema,
   releaseOfficerBodySchema,
 } from '@enforcement/contracts';
-import { kitErrors } from '@enforcement/service-kit';
+import { eventContextOf, kitErrors } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { type Caller, mayReadUnit, mayRegisterUnit, mayStaffUnit } from '../domain/access.ts';
@@ -19,7 +19,7 @@ import { errors } from '../errors.ts';
 import { officerDeployedEvent, officerReleasedEvent } from '../events/unit-events.ts';
 import type { RouteDeps } from './deps.ts';
 import { unitRefusalError } from './refusals.ts';
-import { callerOf, eventContextOf } from './request-context.ts';
+import { callerOf } from './request-context.ts';
 import { deploymentView, unitView } from './views.ts';
 
 const unitParamsSchema = z.object({ id: entityIdSchema });

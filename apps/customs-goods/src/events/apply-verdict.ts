@@ -1,8 +1,8 @@
 import type { AnyEvent } from '@enforcement/contracts';
+import type { EventContext } from '@enforcement/service-kit';
 import type { CaseVerdict, Lot } from '../domain/lot.ts';
 import { applyVerdict } from '../domain/verdict.ts';
 import type { LotRepository } from '../store/lot-repository.ts';
-import type { EventContext } from './context.ts';
 import { statusChangedEvent } from './lot-events.ts';
 
 /** A lot changing under us is re-read and re-decided; past this many rounds the caller retries later. */

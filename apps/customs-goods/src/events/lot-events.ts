@@ -1,7 +1,7 @@
 import { type AnyEvent, newEvent } from '@enforcement/contracts';
+import type { EventContext } from '@enforcement/service-kit';
 import type { StatusChange } from '../domain/lifecycle.ts';
 import type { Lot, Transit } from '../domain/lot.ts';
-import type { EventContext } from './context.ts';
 
 function envelope(lot: Lot, context: EventContext, occurredAt: Date) {
   return {

@@ -5,7 +5,7 @@ import {
   lotViewSchema,
   registerLotBodySchema,
 } from '@enforcement/contracts';
-import { etagOf, kitErrors } from '@enforcement/service-kit';
+import { etagOf, eventContextOf, kitErrors } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { mayRegisterLot, provinceLimit, readsLots } from '../domain/access.ts';
@@ -17,7 +17,7 @@ import { lotCursor, lotPositionFrom } from '../store/lot-query.ts';
 import { readableLot } from './change-lot.ts';
 import type { RouteDeps } from './deps.ts';
 import { invalidCursor, lotRefusalError } from './refusals.ts';
-import { callerOf, eventContextOf } from './request-context.ts';
+import { callerOf } from './request-context.ts';
 import { lotView } from './views.ts';
 
 export const lotIdParamsSchema = z.object({ id: entityIdSchema });

@@ -3,7 +3,6 @@ import { requirePrincipal } from '@enforcement/service-kit';
 import type { FastifyRequest } from 'fastify';
 import type { Caller } from '../domain/access.ts';
 import type { Actor } from '../domain/lot.ts';
-import type { EventContext } from '../events/context.ts';
 
 /** The caller of a request, as the access rules and the record see it. */
 export function callerOf(request: FastifyRequest): Caller & Actor {
@@ -14,8 +13,4 @@ export function callerOf(request: FastifyRequest): Caller & Actor {
     keyId: principal.keyId,
     ...(principal.province === undefined ? {} : { province: principal.province }),
   };
-}
-
-export function eventContextOf(request: FastifyRequest): EventContext {
-  return { correlationId: request.correlationId, causationId: request.id };
 }

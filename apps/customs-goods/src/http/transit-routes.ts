@@ -5,7 +5,7 @@ import {
   transitListQuerySchema,
   transitPageSchema,
 } from '@enforcement/contracts';
-import { kitErrors } from '@enforcement/service-kit';
+import { eventContextOf, kitErrors } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { type Caller, lotAccess, provinceLimit, readsLots } from '../domain/access.ts';
@@ -16,7 +16,7 @@ import { arrivalEvents } from '../events/lot-events.ts';
 import { listTransits, transitCursor, transitPositionFrom } from '../store/transit-query.ts';
 import type { RouteDeps } from './deps.ts';
 import { invalidCursor, transitRefusalError } from './refusals.ts';
-import { callerOf, eventContextOf } from './request-context.ts';
+import { callerOf } from './request-context.ts';
 import { transitView } from './views.ts';
 
 const transitParamsSchema = z.object({ id: entityIdSchema });

@@ -1,5 +1,5 @@
 import { extendAbandonmentBodySchema, lotTransitionBodySchema, lotViewSchema } from '@enforcement/contracts';
-import { etagOf, ifMatchHeadersSchema, versionFromIfMatch } from '@enforcement/service-kit';
+import { etagOf, eventContextOf, ifMatchHeadersSchema, versionFromIfMatch } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { extendAbandonment } from '../domain/abandonment.ts';
 import { lotAccess, mayMoveLot } from '../domain/access.ts';
@@ -9,7 +9,7 @@ import { changeLot } from './change-lot.ts';
 import type { RouteDeps } from './deps.ts';
 import { lotIdParamsSchema } from './lot-routes.ts';
 import { lotRefusalError } from './refusals.ts';
-import { callerOf, eventContextOf } from './request-context.ts';
+import { callerOf } from './request-context.ts';
 import { lotView } from './views.ts';
 
 /** Moving a lot along its lifecycle, and the one extension of its abandonment date. */

@@ -1,3 +1,4 @@
+import type { EventContext } from '@enforcement/service-kit';
 import { unitFactsFromCase } from '../domain/event-facts.ts';
 import type { FactUpdate } from '../domain/facts.ts';
 import { derelictionKeyOf } from '../domain/notification.ts';
@@ -6,7 +7,6 @@ import type { FactsStore } from '../store/facts-store.ts';
 import type { NotificationStore } from '../store/notification-store.ts';
 import type { ObligationStore } from '../store/obligation-store.ts';
 import type { RulesStore } from '../store/rules-store.ts';
-import type { EventContext } from './context.ts';
 import { resolvedEvent } from './notification-events.ts';
 
 /** What every consumed-event handler works with. */

@@ -4,9 +4,9 @@ import {
   newEvent,
   provinceCodeSchema,
 } from '@enforcement/contracts';
+import type { EventContext } from '@enforcement/service-kit';
 import { agenciesOf } from '../domain/audiences.ts';
 import type { Acknowledgement, Notification } from '../domain/notification.ts';
-import type { EventContext } from './context.ts';
 
 function envelope(n: Notification, context: EventContext, occurredAt: Date) {
   return {

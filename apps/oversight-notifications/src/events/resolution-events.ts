@@ -1,6 +1,6 @@
 import { type AnyEvent, newEvent } from '@enforcement/contracts';
+import type { EventContext } from '@enforcement/service-kit';
 import type { Resolution } from '../domain/resolution.ts';
-import type { EventContext } from './context.ts';
 
 function envelope(r: Resolution, context: EventContext, occurredAt: Date) {
   return {

@@ -1,8 +1,8 @@
+import type { EventContext } from '@enforcement/service-kit';
 import type { Resolution } from '../domain/resolution.ts';
 import { resolutionObligation } from '../domain/resolution-rules.ts';
 import { type RepeatedOverdueDeps, reviewRepeatedOverdue } from '../scheduler/repeated-overdue.ts';
 import type { ObligationStore } from '../store/obligation-store.ts';
-import type { EventContext } from './context.ts';
 import { resolvedEvent } from './notification-events.ts';
 
 export interface WatchResolutionDeps extends RepeatedOverdueDeps {

@@ -1,5 +1,5 @@
 import { agencyCodeSchema, entityIdSchema } from '@enforcement/contracts';
-import { requirePrincipal } from '@enforcement/service-kit';
+import { eventContextOf, requirePrincipal } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { isInAudience } from '../domain/audiences.ts';
@@ -62,7 +62,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<NotificationRouteDeps> = 
         });
       }
       const ack = { agency, province, principalId: principal.keyId, at: deps.now() };
-      const context = { correlationId: request.correlationId, causationId: request.id };
+      const context = eventContextOf(request);
       const escalateAt = escalateAtAfterAcknowledgement(n);
       const seq = await deps.notifications.acknowledge(
         n,

@@ -5,7 +5,6 @@ import type { FastifyRequest } from 'fastify';
 import type { ActingPrincipal, Refusal } from '../domain/resolution.ts';
 import type { Caller } from '../domain/workgroup.ts';
 import { errors } from '../errors.ts';
-import type { EventContext } from '../events/context.ts';
 import type { WatchResolutionDeps } from '../events/watch-resolution.ts';
 import type { Stores } from '../stores.ts';
 
@@ -39,10 +38,6 @@ export function actorOf(request: FastifyRequest): { caller: Caller; by: () => Ac
       principalId: principal.keyId,
     }),
   };
-}
-
-export function eventContextOf(request: FastifyRequest): EventContext {
-  return { correlationId: request.correlationId, causationId: request.id };
 }
 
 /** Data that does not fit the workgroup or the resolution: 422 naming the field. */

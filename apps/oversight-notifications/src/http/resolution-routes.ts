@@ -10,7 +10,7 @@ import {
   resolutionPageSchema,
   resolutionViewSchema,
 } from '@enforcement/contracts';
-import { etagOf, ifMatchHeadersSchema, versionFromIfMatch } from '@enforcement/service-kit';
+import { etagOf, eventContextOf, ifMatchHeadersSchema, versionFromIfMatch } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { completeResolution, type Resolution, reportProgress } from '../domain/resolution.ts';
@@ -19,7 +19,7 @@ import { errors } from '../errors.ts';
 import { resolutionCompletedEvent } from '../events/resolution-events.ts';
 import { watchAfterWrite } from '../events/watch-resolution.ts';
 import type { ResolutionPosition, ResolutionVisibility } from '../store/resolution-store.ts';
-import { actorOf, eventContextOf, type ResolutionRouteDeps, refusalError } from './resolution-context.ts';
+import { actorOf, type ResolutionRouteDeps, refusalError } from './resolution-context.ts';
 import { resolutionView } from './resolution-views.ts';
 
 const paramsSchema = z.object({ id: entityIdSchema });

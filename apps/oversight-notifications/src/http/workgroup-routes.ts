@@ -7,7 +7,7 @@ import {
   resolutionViewSchema,
   workgroupViewSchema,
 } from '@enforcement/contracts';
-import { etagOf } from '@enforcement/service-kit';
+import { etagOf, eventContextOf } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { checkMeetingTime, newResolution } from '../domain/resolution.ts';
@@ -22,7 +22,7 @@ import {
 import { errors } from '../errors.ts';
 import { resolutionCreatedEvent } from '../events/resolution-events.ts';
 import { watchAfterWrite } from '../events/watch-resolution.ts';
-import { actorOf, eventContextOf, type ResolutionRouteDeps, refusalError } from './resolution-context.ts';
+import { actorOf, type ResolutionRouteDeps, refusalError } from './resolution-context.ts';
 import { meetingView, resolutionView, workgroupView } from './resolution-views.ts';
 
 const paramsSchema = z.object({ id: entityIdSchema });

@@ -1,7 +1,7 @@
 import type { AgencyCode, ProvinceCode } from '@enforcement/contracts';
+import type { EventContext } from '@enforcement/service-kit';
 import type { Filter } from 'mongodb';
 import { repeatedOverdueKey, repeatedOverdueNotice, thresholdReachedAt } from '../domain/resolution-rules.ts';
-import type { EventContext } from '../events/context.ts';
 import { raisedEvent, resolvedEvent } from '../events/notification-events.ts';
 import type { NotificationDocument, NotificationStore } from '../store/notification-store.ts';
 import type { ResolutionStore } from '../store/resolution-store.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { EventContext } from '@enforcement/service-kit';
 import { derelictionFor, escalationOf, notificationFor } from '../domain/notification.ts';
-import type { EventContext } from '../events/context.ts';
 import { escalatedEvent, raisedEvent, resolvedEvent } from '../events/notification-events.ts';
 import type { NotificationStore } from '../store/notification-store.ts';
 import type { ObligationDocument, ObligationStore } from '../store/obligation-store.ts';
