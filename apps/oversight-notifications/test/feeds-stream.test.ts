@@ -1,8 +1,8 @@
+import { SseClient } from '@enforcement/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { feedCursorOf, seqOfFeedCursor } from '../src/domain/feed-cursor.ts';
 import { as, eventually, startTestApp, type TestApp, type Who } from './support/app.ts';
 import { holdChange, raiseNotification } from './support/feed-notifications.ts';
-import { SseClient } from './support/sse-client.ts';
 
 /** Small intervals and bound, so the test sees polls, heartbeats and the limit quickly. */
 const env = { FEED_POLL_MS: '20', SSE_HEARTBEAT_S: '1', SSE_MAX_STREAMS_PER_PRINCIPAL: '2' };
@@ -34,6 +34,10 @@ afterAll(async () => {
   await t.close();
 });
 
+/** The `notification` events a client read so far. */
+const notificationsOf = (client: SseClient) =>
+  client.dataOf<{ id: string; seq: number; state: string }>('notification');
+
 async function stream(audience: string, who: Who, options: { query?: string; lastEventId?: string } = {}) {
   const url = `${base}/v1/feeds/${audience}/stream${options.query === undefined ? '' : `?${options.query}`}`;
   const headers = as(who, options.lastEventId === undefined ? {} : { 'last-event-id': options.lastEventId });
@@ -45,7 +49,7 @@ async function stream(audience: string, who: Who, options: { query?: string; las
 /** Waits until `client` has read `count` notification events; its events. */
 async function eventsOf(client: SseClient, count: number) {
   const events = await eventually(
-    () => client.events,
+    () => notificationsOf(client),
     (read) => read.length >= count,
   );
   expect(events).toHaveLength(count);
@@ -117,7 +121,7 @@ describe('GET /v1/feeds/{audience}/stream', () => {
       () => client.messages.find((m) => m.comments.includes('heartbeat') && m.id !== undefined),
       (found) => found !== undefined,
     );
-    expect(client.events).toEqual([]);
+    expect(notificationsOf(client)).toEqual([]);
     expect(seqOfFeedCursor(beat?.id ?? '')).toBeGreaterThanOrEqual(skipped.seq);
   });
 

@@ -19,7 +19,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -27,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { RegisterCaseBody } from '@enforcement/contracts';
 import { hashApiKey } from '@enforcement/service-kit';
-import { createTestScope, startInfra } from '@enforcement/testkit';
+import { createTestScope, SseClient, startInfra } from '@enforcement/testkit';
 import amqp from 'amqplib';
 import { MongoClient } from 'mongodb';
 import { repoRoot } from '../src/paths.ts';
@@ -132,40 +131,15 @@ async function mongoEndpoint(): Promise<{ url: string; external: boolean; stop: 
   throw new Error('the stand-in exited before listening');
 }
 
-/** An SSE reader over node:http that notes when each fuel notification arrived, by subject id. */
+/** Opens the feed's stream, noting when each fuel notification arrived, by subject id. */
 function watchFeed(url: string, key: string, arrivals: Map<string, number>) {
-  let buffer = '';
-  const req = request(url, {
-    headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream' },
-    agent: false,
+  return SseClient.open(url, { authorization: `Bearer ${key}`, accept: 'text/event-stream' }, (message) => {
+    const at = performance.now();
+    if (message.data === undefined) return;
+    const notification = JSON.parse(message.data) as { ruleId?: string; subject?: { id?: string } };
+    const id = notification.subject?.id;
+    if (notification.ruleId === RULE && id !== undefined && !arrivals.has(id)) arrivals.set(id, at);
   });
-  const opened = new Promise<number>((resolve, reject) => {
-    req.on('response', (res) => {
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        const at = performance.now();
-        buffer += chunk;
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block
-            .split('\n')
-            .filter((line) => line.startsWith('data:'))
-            .map((line) => line.slice(5).trimStart())
-            .join('\n');
-          if (data === '') continue;
-          const notification = JSON.parse(data) as { ruleId?: string; subject?: { id?: string } };
-          const id = notification.subject?.id;
-          if (notification.ruleId === RULE && id !== undefined && !arrivals.has(id)) arrivals.set(id, at);
-        }
-      });
-      res.on('error', () => undefined);
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', reject);
-  });
-  req.end();
-  return { opened, close: () => req.destroy() };
 }
 
 /** The baseline: confirmed persistent publish -> consume through a quorum queue, timed per message. */
@@ -313,12 +287,11 @@ async function main(): Promise<void> {
     const oversight = urlOf('oversight-notifications');
 
     const arrivals = new Map<string, number>();
-    const feed = watchFeed(`${oversight}/v1/feeds/${AUDIENCE}/stream`, READER_KEY, arrivals);
+    const feed = await watchFeed(`${oversight}/v1/feeds/${AUDIENCE}/stream`, READER_KEY, arrivals);
     cleanups.push(async () => {
       feed.close();
     });
-    const status = await feed.opened;
-    if (status !== 200) throw new Error(`the feed stream answered ${status}`);
+    if (feed.status !== 200) throw new Error(`the feed stream answered ${feed.status}`);
     const probe = await startProbe(scope.amqpUrl, scope.name('bench.e2e.probe'));
     cleanups.push(() => probe.close());
 

@@ -4,12 +4,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashApiKey } from '@enforcement/service-kit';
-import { aFuelCaseRegistration, eventually, type TestScope } from '@enforcement/testkit';
+import { aFuelCaseRegistration, eventually, SseClient, type TestScope } from '@enforcement/testkit';
 import { useTestScope } from '@enforcement/testkit/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/paths.ts';
 import type { StackFile } from '../src/stack-file.ts';
-import { readSse } from './sse-events.ts';
 
 const READER_KEY = 'smoke-test-key-prosecutor-khuzestan-0123456789';
 const POLICE_KEY = 'smoke-test-key-police-khuzestan-0123456789';
@@ -103,8 +102,10 @@ describe('npm start', () => {
     const caseIntake = started.services['case-intake']?.url;
     const oversight = started.services['oversight-notifications']?.url;
 
-    const feed = readSse(`${oversight}/v1/feeds/prosecutor:khuzestan/stream`, READER_KEY);
-    expect(await feed.opened).toBe(200);
+    const feed = await SseClient.open(`${oversight}/v1/feeds/prosecutor:khuzestan/stream`, {
+      authorization: `Bearer ${READER_KEY}`,
+    });
+    expect(feed.status).toBe(200);
     const {
       caseId: _id,
       registeredAt: _at,
@@ -125,8 +126,9 @@ describe('npm start', () => {
 
     const arrived = await eventually(
       async () =>
-        feed.events
-          .map((event) => JSON.parse(event.data) as { ruleId: string; subject: { id: string } })
+        feed
+          .dataOf<{ ruleId: string; subject: { id: string } }>('notification')
+          .map((event) => event.data)
           .find((n) => n.ruleId === 'fuel_case_registered' && n.subject.id === caseId),
       (n) => n !== undefined,
       { attempts: 300, intervalMs: 100 },

@@ -8,3 +8,4 @@ export { tcpAnswers } from './infra/tcp.ts';
 export type { Infra, InfraLog, InfraSource, InfraUrls } from './infra/types.ts';
 export { createTestScope, type TestScope, withVhost } from './scope.ts';
 export { type ServiceProcess, startServiceProcess } from './service-process.ts';
+export { SseClient, type SseMessage } from './sse-client.ts';

@@ -23,7 +23,8 @@ function parseMessage(block: string): SseMessage {
 
 /**
  * A text/event-stream reader on a connection of its own (no pooling, so closing it closes the socket
- * and nothing is left open for the server to wait on), keeping every message read. Test use only.
+ * and nothing is left open for the server to wait on), keeping every message read; `onMessage` sees
+ * each as it arrives (benchmarks time them). For tests and benchmarks.
  */
 export class SseClient {
   readonly status: number;
@@ -32,28 +33,34 @@ export class SseClient {
   /** Settles when the server ends the stream or the client closes it. */
   readonly ended: Promise<void>;
   readonly #response: IncomingMessage;
+  readonly #onMessage: ((message: SseMessage) => void) | undefined;
   #body = '';
 
-  private constructor(response: IncomingMessage) {
+  private constructor(response: IncomingMessage, onMessage?: (message: SseMessage) => void) {
     this.#response = response;
+    this.#onMessage = onMessage;
     this.status = response.statusCode ?? 0;
     this.headers = response.headers;
     this.ended = this.#read();
   }
 
-  static open(url: string, headers: Record<string, string>): Promise<SseClient> {
+  static open(
+    url: string,
+    headers: Record<string, string>,
+    onMessage?: (message: SseMessage) => void,
+  ): Promise<SseClient> {
     return new Promise((resolve, reject) => {
-      request(url, { headers, agent: false }, (response) => resolve(new SseClient(response)))
+      request(url, { headers, agent: false }, (response) => resolve(new SseClient(response, onMessage)))
         .on('error', reject)
         .end();
     });
   }
 
-  /** The `notification` events read so far, their data parsed. */
-  get events(): { id: string; data: { id: string; seq: number; state: string } }[] {
+  /** The events of one name read so far, their data parsed as JSON. */
+  dataOf<T>(event: string): { id: string; data: T }[] {
     return this.messages
-      .filter((m) => m.event === 'notification')
-      .map((m) => ({ id: m.id ?? '', data: JSON.parse(m.data ?? 'null') }));
+      .filter((m) => m.event === event)
+      .map((m) => ({ id: m.id ?? '', data: JSON.parse(m.data ?? 'null') as T }));
   }
 
   /** The last id the server gave, as an EventSource would send it back in Last-Event-ID. */
@@ -62,9 +69,9 @@ export class SseClient {
   }
 
   /** The whole body of a response that is not a stream (a problem document). */
-  async json(): Promise<{ code?: string; errors?: { path: string }[] }> {
+  async json<T = { code?: string; errors?: { path: string }[] }>(): Promise<T> {
     await this.ended;
-    return JSON.parse(this.#body);
+    return JSON.parse(this.#body) as T;
   }
 
   close(): void {
@@ -84,7 +91,9 @@ export class SseClient {
         buffer += text;
         let end = buffer.indexOf('\n\n');
         while (end !== -1) {
-          this.messages.push(parseMessage(buffer.slice(0, end)));
+          const message = parseMessage(buffer.slice(0, end));
+          this.messages.push(message);
+          this.#onMessage?.(message);
           buffer = buffer.slice(end + 2);
           end = buffer.indexOf('\n\n');
         }
