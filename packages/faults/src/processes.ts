@@ -1,10 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { openSync } from 'node:fs';
+import { serviceProcessEnv } from '@enforcement/testkit';
 import { tcpAnswers } from './net.ts';
-
-/** Variables of the test's environment that must not leak into a process: each gets its own. */
-const OWN_VARIABLES = ['MONGO_URL', 'MONGO_DB', 'AMQP_URL', 'API_KEYS', 'API_KEYS_FILE', 'PORT', 'HOST'];
 
 /**
  * A Node process this suite starts, kills with SIGKILL and starts again with the same arguments and
@@ -23,12 +21,7 @@ export class ManagedProcess {
     this.name = name;
     this.#args = args;
     this.#logFile = logFile;
-    const inherited = Object.fromEntries(
-      Object.entries(process.env).filter(
-        (entry): entry is [string, string] => entry[1] !== undefined && !OWN_VARIABLES.includes(entry[0]),
-      ),
-    );
-    this.#env = { ...inherited, ...env };
+    this.#env = serviceProcessEnv(env);
   }
 
   get running(): boolean {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { serviceProcessEnv } from '@enforcement/testkit';
 import { formatLogLine } from './log-lines.ts';
 
 /** A service process of the stack. */
@@ -11,9 +12,6 @@ export interface RunningService {
   exited: Promise<number | null>;
 }
 
-/** Variables of the caller that must not leak into a service: the stack sets them itself. */
-const OWN_VARIABLES = ['MONGO_URL', 'MONGO_DB', 'AMQP_URL', 'API_KEYS', 'API_KEYS_FILE', 'PORT', 'HOST'];
-
 /** Starts a service's `main.ts` from source, its output shown line by line under its name. */
 export function startService(
   service: { name: string; main: string },
@@ -22,11 +20,8 @@ export function startService(
   out: (line: string) => void,
   color: boolean,
 ): RunningService {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !OWN_VARIABLES.includes(name)),
-  );
   const child = spawn(process.execPath, ['--conditions=source', service.main], {
-    env: { ...inherited, ...env },
+    env: serviceProcessEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) {

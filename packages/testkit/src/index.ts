@@ -7,5 +7,5 @@ export { LOCAL_AMQP_URL, redact, type StartInfraOptions, startInfra } from './in
 export { tcpAnswers } from './infra/tcp.ts';
 export type { Infra, InfraLog, InfraSource, InfraUrls } from './infra/types.ts';
 export { createTestScope, type TestScope, withVhost } from './scope.ts';
-export { type ServiceProcess, startServiceProcess } from './service-process.ts';
+export { type ServiceProcess, serviceProcessEnv, startServiceProcess } from './service-process.ts';
 export { SseClient, type SseMessage } from './sse-client.ts';

@@ -16,19 +16,35 @@ export interface ServiceProcess {
   exited(): Promise<{ stderr: string; code: number | null }>;
 }
 
-/** Variables a test environment may carry that must not leak into the service under test. */
-const INHERITED_INFRA = ['MONGO_URL', 'MONGO_DB', 'AMQP_URL', 'API_KEYS', 'API_KEYS_FILE'];
+/** Variables the caller's environment may carry that must not leak into a service it starts. */
+const SERVICE_OWN_VARIABLES = [
+  'MONGO_URL',
+  'MONGO_DB',
+  'AMQP_URL',
+  'API_KEYS',
+  'API_KEYS_FILE',
+  'PORT',
+  'HOST',
+];
+
+/**
+ * The environment of a service process: the caller's, minus the variables that say where the service
+ * finds its infrastructure, listens and reads its keys, plus `env`, which sets them.
+ */
+export function serviceProcessEnv(env: Record<string, string>): Record<string, string> {
+  const inherited = Object.entries(process.env).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && !SERVICE_OWN_VARIABLES.includes(entry[0]),
+  );
+  return { ...Object.fromEntries(inherited), ...env };
+}
 
 /**
  * Starts `main` (a TypeScript entry, run with the workspace `source` condition) with exactly the
  * given service variables on top of the test's environment minus its infrastructure variables.
  */
 export function startServiceProcess(main: string, env: Record<string, string>): ServiceProcess {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !INHERITED_INFRA.includes(name)),
-  );
   const child = spawn(process.execPath, ['--conditions=source', main], {
-    env: { ...inherited, LOG_LEVEL: 'info', ...env },
+    env: serviceProcessEnv({ LOG_LEVEL: 'info', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
