@@ -8,7 +8,9 @@ import { type EventOf, newEvent } from '@enforcement/contracts';
 export async function eventually<T>(
   what: string,
   condition: () => Promise<T | undefined | false> | T | undefined | false,
-  timeoutMs = 15_000,
+  // A bound on waiting for the broker, not a timing assertion: generous for a CI machine running
+  // every suite at once.
+  timeoutMs = 45_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
