@@ -13,6 +13,7 @@ export * from './events/oversight-events.ts';
 export * from './events/parse.ts';
 export * from './events/unit-events.ts';
 export * from './evolution/compatibility.ts';
+export * from './http/case-stats.ts';
 export * from './http/cases.ts';
 export * from './http/dwell.ts';
 export * from './http/feeds.ts';

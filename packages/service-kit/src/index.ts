@@ -52,4 +52,5 @@ export { fieldErrorsFrom, PROBLEM_CONTENT_TYPE, problemFrom, sendProblem } from 
 export { CORRELATION_ID_HEADER, correlationIdFrom, REQUEST_ID_HEADER, requestIdFrom } from './request-ids.ts';
 export type { ServiceDeps } from './service-deps.ts';
 export { installShutdown, runService, type ShutdownOptions, startServer } from './shutdown.ts';
+export { type Snapshot, Snapshots } from './snapshots.ts';
 export { startTracing, type Tracing, type TracingConfig, type TracingOptions } from './tracing.ts';

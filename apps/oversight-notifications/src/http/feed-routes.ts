@@ -1,10 +1,9 @@
 import { feedPageSchema, feedParamsSchema } from '@enforcement/contracts';
-import { requirePrincipal } from '@enforcement/service-kit';
+import { requirePrincipal, Snapshots } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { feedCursorOf } from '../domain/feed-cursor.ts';
 import type { FeedCounts, OpenCounts } from '../store/feed-counts.ts';
 import type { NotificationStore } from '../store/notification-store.ts';
-import { Snapshots } from '../store/snapshots.ts';
 import { assertFeedReader, filtersOf, pageQuerySchema } from './feed-query.ts';
 import { notificationView } from './views.ts';
 

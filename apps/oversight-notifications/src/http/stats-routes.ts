@@ -4,12 +4,11 @@ import {
   oversightOverviewQuerySchema,
   oversightOverviewSchema,
 } from '@enforcement/contracts';
-import { kitErrors, requirePrincipal } from '@enforcement/service-kit';
+import { kitErrors, requirePrincipal, Snapshots } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { sortScorecards } from '../domain/scorecard.ts';
 import { isOverreach, type StatsScope, scopedFilter, statsLimitOf } from '../domain/stats-access.ts';
-import { Snapshots } from '../store/snapshots.ts';
 import type { StatsQueries } from '../store/stats-queries.ts';
 
 export interface StatsRouteDeps {

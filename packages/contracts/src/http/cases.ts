@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { casePartySchema, seizedItemSchema } from '../events/case-parts.ts';
 import { entityIdSchema, referenceNumberSchema, writtenTextSchema } from '../values/identifiers.ts';
 import { quantityUnitSchema } from '../values/quantity.ts';
-import { rialAmountSchema } from '../values/rial.ts';
+import { rialAmountSchema, rialsTextSchema } from '../values/rial.ts';
 import { utcDateTimeSchema } from '../values/time.ts';
 import { agencyCodeSchema } from '../vocab/agencies.ts';
 import { caseStatusSchema } from '../vocab/case-lifecycle.ts';
@@ -24,10 +24,6 @@ import { cursorPageQuerySchema, cursorPageSchema } from './pagination.ts';
  */
 
 /** Whole rials as canonical digits, as responses carry them. */
-const rialsTextSchema = z
-  .string()
-  .regex(/^(0|[1-9][0-9]*)$/)
-  .meta({ description: 'Whole rials as ASCII digits (no leading zeros)', examples: ['1500000000000'] });
 
 /** A reference number as the agency wrote it; it is normalized for matching and kept as written. */
 const writtenReferenceSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rialsTextSchema } from '../values/rial.ts';
 import { lotCategorySchema } from '../vocab/lots.ts';
 import { provinceCodeSchema } from '../vocab/provinces.ts';
 
@@ -14,7 +15,7 @@ export const dwellStatsRowSchema = z.object({
     .object({ p50: z.number(), p90: z.number(), max: z.number() })
     .meta({ description: 'Days since first held (nearest-rank percentiles)' }),
   pastAbandonment: z.int().min(0).meta({ description: 'Held past the abandonment date' }),
-  valueHeldRials: z.string().regex(/^(0|[1-9][0-9]*)$/),
+  valueHeldRials: rialsTextSchema,
 });
 
 export const dwellStatsSchema = z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { entityIdSchema, hsCodeSchema, officeIdSchema, writtenTextSchema } from '../values/identifiers.ts';
 import { quantitySchema, quantityUnitSchema } from '../values/quantity.ts';
-import { rialAmountSchema } from '../values/rial.ts';
+import { rialAmountSchema, rialsTextSchema } from '../values/rial.ts';
 import { utcDateTimeSchema } from '../values/time.ts';
 import { lotStatusSchema } from '../vocab/lot-lifecycle.ts';
 import { lotCategorySchema } from '../vocab/lots.ts';
@@ -12,11 +12,6 @@ import { cursorPageQuerySchema, cursorPageSchema } from './pagination.ts';
  * HTTP bodies of customs-goods lots. Request schemas normalize (rials, HS codes); response schemas
  * describe the canonical output only, without transforms (the serializer encodes through them).
  */
-
-const rialsTextSchema = z
-  .string()
-  .regex(/^(0|[1-9][0-9]*)$/)
-  .meta({ description: 'Whole rials as ASCII digits (no leading zeros)', examples: ['4800000000000'] });
 
 const quantityViewSchema = z.object({ amount: z.number(), unit: quantityUnitSchema });
 

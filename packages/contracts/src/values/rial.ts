@@ -14,6 +14,12 @@ export const MAX_RIALS = 9_223_372_036_854_775_807n;
 
 const CANONICAL_RIALS = /^(0|[1-9][0-9]*)$/;
 
+/** Rials in responses: the canonical form only, no transform (the serializer encodes through it). */
+export const rialsTextSchema = z
+  .string()
+  .regex(CANONICAL_RIALS)
+  .meta({ description: 'Whole rials as ASCII digits (no leading zeros)', examples: ['4800000000000'] });
+
 export type RialsResult = { ok: true; rials: Rials } | { ok: false; message: string };
 
 function fromNumber(value: number): RialsResult {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Snapshots } from './snapshots.ts';
+import { Snapshots } from '../src/snapshots.ts';
 
 const at = (seconds: number) => new Date(Date.UTC(2025, 5, 1, 0, 0, seconds));
 

@@ -10,8 +10,8 @@ interface Entry {
 }
 
 /**
- * Read models of aggregations (scorecards, overview, feed counts): each reads every obligation or
- * notification its filters match, so dashboards polling them would put that work on every request. A
+ * Read models of aggregations (scorecards, overviews, feed counts, dwell and case reports): each reads
+ * every record its filters match, so dashboards polling them would put that work on every request. A
  * snapshot per distinct query (its key) is kept for `maxAgeMs` and recomputed once when a request
  * finds it older; concurrent requests share that one computation. 0 recomputes on every request.
  * At most `maxEntries` queries are remembered (the oldest is dropped). `generatedAt` tells readers
