@@ -20,6 +20,8 @@ export interface StackOptions {
   out: (line: string) => void;
   color: boolean;
   env: NodeJS.ProcessEnv;
+  /** Variables every service gets on top of the stack's own (a test's short report cache, say). */
+  serviceVariables?: Record<string, string>;
 }
 
 export interface RunningStack {
@@ -75,14 +77,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     // The services, then the dashboard.
     const ports = await portsFor(options.portBase, services.length + 1);
     services.forEach((service, index) => {
-      const env = serviceEnv(service, {
+      const own = serviceEnv(service, {
         mongoUrl: infra.mongoUrl,
         amqpUrl: infra.amqpUrl,
         port: ports[index] ?? 0,
         apiKeysFile: join(dataDir, 'api-keys.json'),
         dbPrefix: options.dbPrefix,
       });
-      running.push(startService(service, index, env, out, options.color));
+      running.push(startService(service, index, { ...own, ...options.serviceVariables }, out, options.color));
     });
     await Promise.all(running.map((service) => waitReady(service, READY_TIMEOUT_MS)));
     const caseIntake = running.find((service) => service.name === 'case-intake');
