@@ -10,9 +10,11 @@ import type { Config } from './config.ts';
 import { caseRoutes } from './http/case-routes.ts';
 import type { RouteDeps } from './http/deps.ts';
 import { fileRoutes } from './http/file-routes.ts';
+import { statsRoutes } from './http/stats-routes.ts';
 import { transitionRoutes } from './http/transition-routes.ts';
 import { unitRoutes } from './http/unit-routes.ts';
 import { CaseRepository } from './store/case-repository.ts';
+import { CaseStatsSnapshots } from './store/case-stats-snapshots.ts';
 import { ensureIndexes } from './store/indexes.ts';
 import { UnitRepository } from './store/unit-repository.ts';
 
@@ -46,6 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
     cases: stores.cases,
     units: stores.units,
     policy: { days: config.DETERMINATION_DAYS, fuelDays: config.FUEL_DETERMINATION_DAYS },
+    caseStats: new CaseStatsSnapshots(stores.cases, config.CASE_STATS_MAX_AGE_S * 1000),
     now: deps.now ?? (() => new Date()),
     newId: randomUUID,
   };
@@ -55,6 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<ServiceApp> {
       await v1.register(transitionRoutes, routeDeps);
       await v1.register(fileRoutes, routeDeps);
       await v1.register(unitRoutes, routeDeps);
+      await v1.register(statsRoutes, routeDeps);
     },
     { prefix: '/v1' },
   );

@@ -85,6 +85,7 @@ describe('function-level authorization', () => {
       'GET /v1/units/:id': ['units:read'],
       'POST /v1/units/:id/deployments': ['units:write'],
       'POST /v1/units/:id/deployments/:deploymentId/release': ['units:write'],
+      'GET /v1/stats/cases': ['cases:read'],
     });
     const open = Object.entries(matrix).filter(([, scopes]) => scopes === 'public');
     expect(open.map(([route]) => route).every((route) => / \/(health|metrics|docs)/.test(route))).toBe(true);

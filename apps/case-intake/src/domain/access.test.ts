@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type CaseJurisdiction,
   caseAccess,
+  caseStatsVisibility,
   caseVisibility,
   mayMoveCase,
   mayReadUnit,
@@ -37,6 +38,18 @@ describe('access to a case', () => {
       expect(caseAccess({ agency, province }, policeCase)).toBe(expected);
     });
   }
+
+  it('lets the HQ count every case it may not read, and others count what they may list', () => {
+    expect(caseStatsVisibility({ agency: 'anti_smuggling_hq' })).toEqual({});
+    expect(caseStatsVisibility({ agency: 'anti_smuggling_hq', province: 'khuzestan' })).toEqual({
+      province: 'khuzestan',
+    });
+    expect(caseStatsVisibility({ agency: 'inspection' })).toEqual(caseVisibility({ agency: 'inspection' }));
+    expect(caseStatsVisibility({ agency: 'customs', province: 'khuzestan' })).toEqual({
+      province: 'khuzestan',
+      involvedAgency: 'customs',
+    });
+  });
 
   it('lets only the handling authority move a case along its lifecycle', () => {
     expect(mayMoveCase({ agency: 'prosecutor' }, policeCase)).toBe(true);

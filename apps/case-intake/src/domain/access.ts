@@ -65,6 +65,20 @@ export function caseVisibility(caller: Caller): CaseVisibility {
   };
 }
 
+/**
+ * Agencies that count cases without reading them: the anti-smuggling HQ coordinates nationally and
+ * keeps the statistics (DOMAIN.md), so it sees the caseload in numbers, never a case's parties.
+ */
+const STATISTICS_AGENCIES: readonly string[] = [...OVERSIGHT_AGENCIES, 'anti_smuggling_hq'];
+
+/** Which cases a caller's statistics count: as listing, except that statistics agencies count all. */
+export function caseStatsVisibility(caller: Caller): CaseVisibility {
+  return {
+    ...(caller.province === undefined ? {} : { province: caller.province }),
+    ...(STATISTICS_AGENCIES.includes(caller.agency) ? {} : { involvedAgency: caller.agency }),
+  };
+}
+
 /** Units are registered by their own organisation (a prosecution office or Ta'zirat). */
 export function mayRegisterUnit(
   caller: Caller,

@@ -73,8 +73,11 @@ export function caseState(kase: SmugglingCase): CaseState {
   };
 }
 
-/** Reads back numbers the driver may hand out as plain numbers (small int64 values) or as Long. */
-function rials(value: Long | number | bigint): string {
+/**
+ * Reads back int64 rials (stored amounts and the database's sums of them) as canonical digit text;
+ * the driver may hand them out as plain numbers (small values) or as Long.
+ */
+export function rials(value: Long | number | bigint): string {
   return typeof value === 'object' ? value.toString() : String(value);
 }
 

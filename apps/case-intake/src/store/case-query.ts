@@ -34,13 +34,11 @@ function searchFilter(q: string): Filter<CaseDocument> | undefined {
   return { searchTokens: { $all: words.map((word) => new RegExp(`^${escapeRegExp(word)}`)) } };
 }
 
-/** The MongoDB filter of one listing: the caller's visibility, the query's filters and the page position. */
-export function caseListFilter(
-  query: CaseListQuery,
-  visibility: CaseVisibility,
-  now: Date,
-  after: CaseListPosition | undefined,
-): Filter<CaseDocument> {
+/**
+ * The cases a caller may see, as filter clauses (none when it sees every case): the listing and the
+ * caseload report both start from them, so both show the same cases.
+ */
+export function visibilityClauses(visibility: CaseVisibility): Filter<CaseDocument>[] {
   const clauses: Filter<CaseDocument>[] = [];
   if (visibility.province !== undefined)
     clauses.push({ province: visibility.province as CaseDocument['province'] });
@@ -53,6 +51,17 @@ export function caseListFilter(
       ],
     });
   }
+  return clauses;
+}
+
+/** The MongoDB filter of one listing: the caller's visibility, the query's filters and the page position. */
+export function caseListFilter(
+  query: CaseListQuery,
+  visibility: CaseVisibility,
+  now: Date,
+  after: CaseListPosition | undefined,
+): Filter<CaseDocument> {
+  const clauses = visibilityClauses(visibility);
   if (query.status !== undefined) clauses.push({ status: query.status });
   if (query.category !== undefined) clauses.push({ category: query.category });
   if (query.province !== undefined) clauses.push({ province: query.province });

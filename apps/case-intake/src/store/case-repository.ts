@@ -1,4 +1,4 @@
-import type { AnyEvent, CaseListQuery } from '@enforcement/contracts';
+import type { AnyEvent, CaseListQuery, CaseStatsRow } from '@enforcement/contracts';
 import { type Collection, type Db, MongoServerError } from 'mongodb';
 import type { CaseJurisdiction, CaseVisibility } from '../domain/access.ts';
 import type { SmugglingCase } from '../domain/case.ts';
@@ -6,6 +6,7 @@ import type { HistoryEntry } from '../domain/history.ts';
 import { CASE_VIEW_PROJECTION, type CaseDocument, caseFromDocument, caseState } from './case-document.ts';
 import { CASE_LIST_ORDER, ensureCaseIndexes } from './case-indexes.ts';
 import { type CaseListPosition, caseListFilter } from './case-query.ts';
+import { caseStats } from './case-stats.ts';
 import { outboxOfNew, withEvents } from './outbox.ts';
 
 const DUPLICATE_KEY = 11000;
@@ -92,6 +93,11 @@ export class CaseRepository {
       items: documents.slice(0, query.limit).map(caseFromDocument),
       more: documents.length > query.limit,
     };
+  }
+
+  /** The caseload by province, category and status of the cases `scope` shows (see caseStats). */
+  stats(scope: CaseVisibility, now: Date): Promise<CaseStatsRow[]> {
+    return caseStats(this.#cases, scope, now);
   }
 
   /** A page of a case's history after entry `afterSeq`, with what access to it depends on. */

@@ -21,6 +21,7 @@ const principals = {
   inspection: { agency: 'inspection', scopes: ['cases:read', 'cases:write', 'units:read'] },
   governorateKhuzestan: { agency: 'governorate', province: 'khuzestan', scopes: ['cases:read'] },
   governorateBushehr: { agency: 'governorate', province: 'bushehr', scopes: ['cases:read'] },
+  hq: { agency: 'anti_smuggling_hq', scopes: ['cases:read'] },
 } as const;
 
 export type Who = keyof typeof principals;
