@@ -98,7 +98,40 @@ describe('dashboard server', () => {
       body: '{}',
     });
     expect(other.status).toBe(405);
-    expect((await fetch(`${base}/api/oversight/health/ready`)).status).toBe(404);
+    expect(other.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(await other.json()).toMatchObject({ status: 405, title: 'Method Not Allowed' });
+    const outside = await fetch(`${base}/api/oversight/health/ready`);
+    expect(outside.status).toBe(404);
+    expect(await outside.json()).toMatchObject({
+      status: 404,
+      detail: 'Only /api/oversight/v1/... is forwarded',
+    });
+  });
+
+  it('sends its request id to the service as the correlation id unless the browser sent a valid one', async () => {
+    const own = await fetch(`${base}/api/customs/v1/stats/dwell`);
+    const requestId = own.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seen.at(-1)?.headers['x-correlation-id']).toBe(requestId);
+
+    await fetch(`${base}/api/customs/v1/stats/dwell`, { headers: { 'x-correlation-id': 'user-action-42' } });
+    expect(seen.at(-1)?.headers['x-correlation-id']).toBe('user-action-42');
+
+    const junk = await fetch(`${base}/api/customs/v1/stats/dwell`, {
+      headers: { 'x-correlation-id': 'no spaces <allowed>', 'x-request-id': 'gateway-7' },
+    });
+    expect(junk.headers.get('x-request-id')).toBe('gateway-7');
+    expect(seen.at(-1)?.headers['x-correlation-id']).toBe('gateway-7');
+  });
+
+  it('answers with security headers: the page may load nothing from elsewhere and not be framed', async () => {
+    const response = await fetch(`${base}/health/live`);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
   });
 
   it('streams Server-Sent Events through unbuffered, passes Last-Event-ID, and closes upstream with the browser', async () => {
@@ -131,5 +164,7 @@ describe('dashboard server', () => {
   it('answers 502 when a service does not answer', async () => {
     const response = await fetch(`${base}/api/cases/v1/cases`);
     expect(response.status).toBe(502);
+    expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(await response.json()).toMatchObject({ status: 502, detail: 'http://127.0.0.1:9 did not answer' });
   });
 });

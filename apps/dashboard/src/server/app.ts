@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
+import { requestIdFrom } from '@enforcement/service-kit/request-ids';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DashboardConfig } from './config.ts';
+import { sendProblem } from './problem.ts';
 import { forward } from './proxy.ts';
+import { addSecurityHeaders } from './security-headers.ts';
 
 /** What the browser may ask of each service through the proxy: reads, and acknowledging. */
 const ACKNOWLEDGE_PATH = /^\/v1\/notifications\/[^/]+\/acknowledgements$/;
@@ -24,7 +27,12 @@ export async function buildApp(
     bodyLimit: 64 * 1024,
     // Open event streams would hold close() forever.
     forceCloseConnections: true,
+    requestIdHeader: false,
+    requestIdLogLabel: 'requestId',
+    // A gateway's valid X-Request-Id is kept, else a fresh UUID (the services' rule).
+    genReqId: (request) => requestIdFrom(request.headers),
   });
+  addSecurityHeaders(app);
   // Bodies go to the services as sent; the services check them.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
@@ -44,10 +52,15 @@ export async function buildApp(
       handler: async (request, reply) => {
         const path = `/${request.params['*']}`;
         if (!path.startsWith('/v1/') || path.includes('..')) {
-          return reply.code(404).send({ title: 'Not Found', status: 404 });
+          return sendProblem(reply, 404, 'Not Found', `Only /api/${prefix}/v1/... is forwarded`);
         }
         if (request.method === 'POST' && !(prefix === 'oversight' && ACKNOWLEDGE_PATH.test(path))) {
-          return reply.code(405).send({ title: 'Method Not Allowed', status: 405 });
+          return sendProblem(
+            reply,
+            405,
+            'Method Not Allowed',
+            'The dashboard only reads, and acknowledges notifications',
+          );
         }
         await forward(request, reply, { baseUrl, apiKey: config.DASHBOARD_API_KEY }, path);
         return reply;

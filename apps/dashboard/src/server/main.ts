@@ -1,7 +1,14 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 
-const config = loadConfig(process.env);
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  // The message names every bad variable; a stack trace would only hide it.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
 const app = await buildApp(config);
 await app.listen({ host: config.HOST, port: config.PORT });
 

@@ -1,6 +1,8 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { CORRELATION_ID_HEADER, correlationIdFrom } from '@enforcement/service-kit/request-ids';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendProblem } from './problem.ts';
 
 /** Request headers passed on to a service; everything else (cookies, the browser's own auth) stays here. */
 const FORWARDED_REQUEST_HEADERS = [
@@ -11,7 +13,6 @@ const FORWARDED_REQUEST_HEADERS = [
   'if-none-match',
   'last-event-id',
   'idempotency-key',
-  'x-correlation-id',
 ];
 
 /** Hop-by-hop headers (RFC 9110 section 7.6.1) and what the proxy sets itself. */
@@ -45,6 +46,9 @@ export function forward(request: FastifyRequest, reply: FastifyReply, target: Pr
     const value = request.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }
+  // The service logs the browser's correlation id, else this server's request id: one user action
+  // can be followed through both logs.
+  headers[CORRELATION_ID_HEADER] = correlationIdFrom(request.headers, request.id);
   const body = request.body instanceof Buffer ? request.body : undefined;
   if (body !== undefined) headers['content-length'] = String(body.length);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -87,15 +91,7 @@ export function forward(request: FastifyRequest, reply: FastifyReply, target: Pr
         return done();
       }
       request.log.warn({ err: error, upstream: url.origin }, 'upstream unreachable');
-      reply
-        .code(502)
-        .type('application/problem+json')
-        .send({
-          type: 'about:blank',
-          title: 'Bad Gateway',
-          status: 502,
-          detail: `${url.origin} did not answer`,
-        });
+      sendProblem(reply, 502, 'Bad Gateway', `${url.origin} did not answer`);
       done();
     });
     upstream.end(body);
