@@ -1,4 +1,10 @@
-import type { AgencyScorecards, DwellStats, FeedPage, OversightOverview } from '@enforcement/contracts';
+import type {
+  AgencyScorecards,
+  CaseStats,
+  DwellStats,
+  FeedPage,
+  OversightOverview,
+} from '@enforcement/contracts';
 
 /** The dashboard server's proxy: same origin, the server adds the key. */
 async function getJson<T>(path: string): Promise<T> {
@@ -16,13 +22,23 @@ export const fetchOverview = () => getJson<OversightOverview>('/api/oversight/v1
 export const fetchScorecards = () =>
   getJson<AgencyScorecards>('/api/oversight/v1/stats/agencies?sort=openOverdue&order=desc');
 export const fetchDwell = () => getJson<DwellStats>('/api/customs/v1/stats/dwell');
+export const fetchCaseStats = () => getJson<CaseStats>('/api/cases/v1/stats/cases');
 
-/** 'ok', 'already' (this agency acknowledged before), or 'failed'. */
-export async function acknowledge(id: string): Promise<'ok' | 'already' | 'failed'> {
+export type AcknowledgeOutcome = 'ok' | 'already' | 'closed' | 'forbidden' | 'failed';
+
+/**
+ * 'already': this agency acknowledged it before; 'closed': it was resolved meanwhile (the stream
+ * brings the resolved version); 'forbidden': the dashboard's key may not acknowledge.
+ */
+export async function acknowledge(id: string): Promise<AcknowledgeOutcome> {
   const response = await fetch(`/api/oversight/v1/notifications/${encodeURIComponent(id)}/acknowledgements`, {
     method: 'POST',
   });
   if (response.ok) return 'ok';
-  if (response.status === 409) return 'already';
+  if (response.status === 409) {
+    const problem = (await response.json().catch(() => ({}))) as { code?: unknown };
+    return problem.code === 'NOTIFICATION_NOT_OPEN' ? 'closed' : 'already';
+  }
+  if (response.status === 403) return 'forbidden';
   return 'failed';
 }

@@ -13,6 +13,14 @@ const fa = {
   trend: 'روند روزانه',
   dwell: 'کالای رسوبی به تفکیک گمرک',
   scorecard: 'کارنامه دستگاه‌ها',
+  cases: 'پرونده‌ها به تفکیک مرحله',
+  casesSummary: '{total} پرونده، {overdue} پرونده باز گذشته از موعد تعیین تکلیف',
+  overdueCases: 'گذشته از موعد تعیین تکلیف',
+  office: 'گمرک',
+  lotsHeld: 'محموله‌های نگهداری‌شده',
+  valueHeld: 'ارزش کالای نگهداری‌شده (میلیارد ریال)',
+  dwellTable: 'جزئیات رسوب به تفکیک گمرک',
+  ackForbidden: 'کلید این داشبورد اجازه تأیید ندارد',
   toggle: 'English',
   toggleLabel: 'Switch to English',
   connecting: 'در حال اتصال…',
@@ -63,6 +71,14 @@ const en: Messages = {
   trend: 'Daily trend',
   dwell: 'Stuck goods by customs office',
   scorecard: 'Agency scorecard',
+  cases: 'Cases by lifecycle stage',
+  casesSummary: '{total} cases, {overdue} open past the determination deadline',
+  overdueCases: 'Past the determination deadline',
+  office: 'Customs office',
+  lotsHeld: 'Lots held',
+  valueHeld: 'Value held (billion rials)',
+  dwellTable: 'Stuck goods per office, in detail',
+  ackForbidden: "This dashboard's key may not acknowledge",
   toggle: 'فارسی',
   toggleLabel: 'نمایش به فارسی',
   connecting: 'Connecting…',
@@ -102,7 +118,9 @@ const en: Messages = {
 export type MessageKey = keyof Messages;
 const messages: Record<Lang, Messages> = { fa, en };
 
-export const ruleNames: Record<string, { fa: string; en: string }> = {
+type Names = Record<string, { fa: string; en: string }>;
+
+export const ruleNames: Names = {
   case_determination_sla: { fa: 'تعیین تکلیف پرونده', en: 'Case determination SLA' },
   execution_stalled_no_seizure: { fa: 'توقف اجرای حکم', en: 'Execution stalled' },
   unit_without_officers: { fa: 'واحد اجرایی بدون مأمور', en: 'Unit without officers' },
@@ -115,6 +133,22 @@ export const ruleNames: Record<string, { fa: string; en: string }> = {
   transit_quantity_mismatch: { fa: 'مغایرت مقدار ترانزیت', en: 'Transit quantity mismatch' },
   resolution_overdue: { fa: 'تأخیر مصوبه', en: 'Resolution overdue' },
   suspected_dereliction: { fa: 'ترک فعل احتمالی', en: 'Suspected dereliction' },
+};
+
+/** The case lifecycle of DOMAIN.md. */
+export const stageNames: Names = {
+  registered: { fa: 'ثبت‌شده', en: 'Registered' },
+  under_investigation: { fa: 'در دست رسیدگی', en: 'Under investigation' },
+  verdict_issued: { fa: 'صدور حکم', en: 'Verdict issued' },
+  in_execution: { fa: 'اجرای حکم', en: 'In execution' },
+  assets_seized: { fa: 'قبض اموال', en: 'Assets seized' },
+  closed: { fa: 'مختومه', en: 'Closed' },
+};
+
+export const categoryNames: Names = {
+  goods: { fa: 'کالا', en: 'Goods' },
+  currency: { fa: 'ارز', en: 'Currency' },
+  fuel: { fa: 'سوخت', en: 'Fuel' },
 };
 
 let current: Lang = 'fa';
@@ -148,3 +182,5 @@ export function formatDay(day: string): string {
   );
 }
 export const ruleName = (id: string) => ruleNames[id]?.[current] ?? id;
+export const stageName = (status: string) => stageNames[status]?.[current] ?? status;
+export const categoryName = (category: string) => categoryNames[category]?.[current] ?? category;
