@@ -1,10 +1,10 @@
 import { Decimal128, type Document, Double } from 'bson';
-import { Aggregator } from 'mingo';
 import { cloneValue, isNumeric, isPlainObject, numKind, toNumber } from '../bson/values.ts';
 import { CommandError } from '../errors.ts';
 import { bsonCompare } from '../query/compare.ts';
 import { getPath } from '../query/paths.ts';
 import { addNumbers } from '../update/arith.ts';
+import { aggregator } from './expression-context.ts';
 import { groupKey } from './group-key.ts';
 import { Retyper } from './retype.ts';
 
@@ -51,7 +51,7 @@ function evaluator(docs: Document[], exprs: unknown[]): (docIndex: number, exprI
       if (needMingo[i]) shape[`e${i}`] = e;
     });
     const views = docs.map((d) => retyper.view(d));
-    const out = new Aggregator([{ $replaceWith: shape }], { scriptEnabled: false }).run(views);
+    const out = aggregator([{ $replaceWith: shape }], { scriptEnabled: false }).run(views);
     // Each result is retyped against the shape's typed source (the stored value at a field path).
     out.forEach((o, i) => {
       results.push(retypeAgainst(o as Document, exprs, docs[i] as Document));

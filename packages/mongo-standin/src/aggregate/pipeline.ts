@@ -1,9 +1,9 @@
 import type { Document } from 'bson';
-import { Aggregator } from 'mingo';
 import { docView, isPlainObject, optNumber } from '../bson/values.ts';
 import { Codes, CommandError } from '../errors.ts';
 import { compileFilter } from '../query/matcher.ts';
 import { parseSort, sortDocs } from '../query/sort.ts';
+import { aggregator } from './expression-context.ts';
 import { canGroupTyped, groupTyped } from './group.ts';
 import { Retyper } from './retype.ts';
 
@@ -86,7 +86,7 @@ function nonNegative(v: unknown, stage: string): number {
 function viaMingo(docs: Document[], stage: Document, read: CollectionReader): Document[] {
   const retyper = new Retyper();
   const views = docs.map((d) => retyper.view(d));
-  const agg = new Aggregator([retyper.view(stage)], {
+  const agg = aggregator([retyper.view(stage)], {
     scriptEnabled: false,
     collectionResolver: (name) => read(name).map((d) => retyper.view(d)),
   });

@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { query as mingoQuery } from '../aggregate/expression-context.ts';
 import { toView } from '../bson/values.ts';
 import { badValue } from '../errors.ts';
 
@@ -16,7 +16,7 @@ export function compileFilter(filter: Document | undefined): Matcher {
   if (typeof filter !== 'object' || Array.isArray(filter)) throw badValue('filter must be an object');
   if (Object.keys(filter).length === 0) return matchAll;
   rejectUnsupported(filter);
-  const query = new Query(toView(filter) as Document, {});
+  const query = mingoQuery(toView(filter) as Document);
   return (view) => query.test(view);
 }
 

@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { query } from '../aggregate/expression-context.ts';
 import { cloneValue, fromView, isPlainObject, toView } from '../bson/values.ts';
 import { CommandError } from '../errors.ts';
 
@@ -73,7 +73,7 @@ function exclude(src: Document, tree: Tree): Document {
 /** A projection with operators, evaluated by mingo on the document's view. */
 function operatorProjection(projection: Document): Projector {
   const viewProj = toView(projection) as Document;
-  const q = new Query({}, {});
+  const q = query({});
   return (_doc, view) => {
     const res = q.find<Document>([view], viewProj).all()[0] ?? {};
     return fromView(res) as Document;

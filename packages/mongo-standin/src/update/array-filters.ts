@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { type Query, query } from '../aggregate/expression-context.ts';
 import { formatValue, isPlainObject, toView } from '../bson/values.ts';
 import { Codes, CommandError } from '../errors.ts';
 
@@ -26,7 +26,7 @@ export class ArrayFilters {
           `Found multiple array filters with the same top-level field name ${id}`,
         );
       }
-      this.filters.set(id, new Query(toView(f) as Document, {}));
+      this.filters.set(id, query(toView(f) as Document));
     }
   }
   test(id: string, el: unknown, path: string): boolean {

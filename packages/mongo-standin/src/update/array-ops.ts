@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { query } from '../aggregate/expression-context.ts';
 import { bsonTypeName, cloneValue, isPlainObject, toNumber, toView } from '../bson/values.ts';
 import { Codes, CommandError } from '../errors.ts';
 import { bsonCompare, bsonEqual } from '../query/compare.ts';
@@ -14,10 +14,10 @@ export function pullPredicate(cond: unknown): (el: unknown) => boolean {
   if (isPlainObject(cond)) {
     const keys = Object.keys(cond);
     if (keys.length > 0 && keys.every((k) => k.startsWith('$'))) {
-      const q = new Query({ v: toView(cond) } as Document, {});
+      const q = query({ v: toView(cond) } as Document);
       return (el) => q.test({ v: toView(el) });
     }
-    const q = new Query(toView(cond) as Document, {});
+    const q = query(toView(cond) as Document);
     return (el) => isPlainObject(el) && q.test(toView(el) as Document);
   }
   return (el) => sameValue(el, cond);

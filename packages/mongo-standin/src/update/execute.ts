@@ -1,5 +1,5 @@
 import { type Document, ObjectId } from 'bson';
-import { Aggregator, Query } from 'mingo';
+import { aggregator, query } from '../aggregate/expression-context.ts';
 import { cloneValue, formatValue, fromView, isPlainObject, toView } from '../bson/values.ts';
 import { Codes, CommandError } from '../errors.ts';
 import { bsonEqual } from '../query/compare.ts';
@@ -40,7 +40,7 @@ function positionalResolver(filter: Document, view: Document): (arrayPath: strin
     clausesFor(filter, arrayPath, sub);
     const arr = getPath(view, arrayPath);
     if (Object.keys(sub).length > 0 && Array.isArray(arr)) {
-      const q = new Query(toView(sub) as Document, {});
+      const q = query(toView(sub) as Document);
       for (let i = 0; i < arr.length; i++) if (q.test(nest(arrayPath, [arr[i]]))) return i;
     }
     throw new CommandError(
@@ -78,7 +78,7 @@ function pipelineUpdate(old: Document, pipeline: Document[]): Document {
     }
   }
   const oldView = toView(old) as Document;
-  const out = new Aggregator(toView(pipeline) as Document[], {}).run([cloneValue(oldView)])[0] as
+  const out = aggregator(toView(pipeline) as Document[]).run([cloneValue(oldView)])[0] as
     | Document
     | undefined;
   if (!out) return old;
