@@ -64,7 +64,7 @@ async function main(): Promise<number> {
   } else {
     print(
       `validate:infra: infra/ is valid: ${report.files} files, ${report.objects} Kubernetes objects valid ` +
-        "against their API schemas and consistent with the services' config, routes and broker topology",
+        "against their API schemas and consistent with the apps' config, routes and broker topology",
     );
   }
 

@@ -2,8 +2,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { checkQueueVariables, type ServiceExpectations } from './kubernetes.ts';
 import type { Report } from './report.ts';
-import { appConfig, builtEntryPoint } from './services.ts';
-import { asArray, asRecord, at, type Path, problemAt, readYaml } from './yaml-files.ts';
+import {
+  type AppConfig,
+  appConfig,
+  appNames,
+  builtEntryPoint,
+  isLoopbackHost,
+  keyHash,
+  LIVENESS_PATH,
+  READINESS_PATH,
+  readsAudience,
+  upstreamApp,
+  webAppNames,
+} from './services.ts';
+import { checkStaticDir, webEntryPoint } from './web-image.ts';
+import { asArray, asRecord, at, type Path, problemAt, readYaml, type YamlDocument } from './yaml-files.ts';
 
 /** `25s`, `1m30s`, `500ms` in seconds. */
 function durationSeconds(value: unknown): number | undefined {
@@ -33,7 +46,17 @@ function environmentOf(service: Record<string, unknown>): { env: Record<string, 
   return { env, listForm: false };
 }
 
-/** The services built from infra/docker/Dockerfile, against their config schemas and the routes served. */
+interface BuiltService {
+  name: string;
+  object: string;
+  service: Record<string, unknown>;
+  config: AppConfig;
+  env: Record<string, string>;
+  listForm: boolean;
+  settings: Record<string, unknown>;
+}
+
+/** The apps built from infra/docker/Dockerfile, against their config schemas, routes and each other. */
 export async function checkCompose(
   file: string,
   expectations: ServiceExpectations,
@@ -52,6 +75,7 @@ export async function checkCompose(
     if (replicaSet) replicaSets.push(replicaSet);
   }
 
+  const built: BuiltService[] = [];
   for (const [name, raw] of Object.entries(services)) {
     const service = asRecord(raw) ?? {};
     const object = `service ${name}`;
@@ -86,7 +110,7 @@ export async function checkCompose(
       problem(['build', 'args', 'APP'], config);
       continue;
     }
-    if (!builtEntryPoint(expectations.repoRoot, app)) {
+    if (config.kind === 'service' && !builtEntryPoint(expectations.repoRoot, app)) {
       problem(
         ['build', 'args', 'APP'],
         `apps/${app} has no src/main.ts compiled to dist/ by tsconfig.build.json`,
@@ -94,12 +118,10 @@ export async function checkCompose(
     }
 
     const { env, listForm } = environmentOf(service);
+    const variablePath = (variable: string): Path => (listForm ? ['environment'] : ['environment', variable]);
     for (const variable of Object.keys(env)) {
       if (!config.variables.has(variable)) {
-        problem(
-          listForm ? ['environment'] : ['environment', variable],
-          `${variable} is not a variable of apps/${app}/src/config.ts`,
-        );
+        problem(variablePath(variable), `${variable} is not a variable of ${config.source}`);
       }
     }
     const loaded = config.load(env);
@@ -108,17 +130,32 @@ export async function checkCompose(
       continue;
     }
     const settings = loaded.config;
+    built.push({ name, object, service, config, env, listForm, settings });
     checkQueueVariables(config, settings, expectations.queues, (variable, message) =>
-      problem(listForm ? ['environment'] : ['environment', variable], message),
+      problem(variablePath(variable), message),
     );
-    const mongoUrl = String(settings.MONGO_URL ?? '');
-    const replicaSet = /[?&]replicaSet=([^&]+)/.exec(mongoUrl)?.[1];
-    if (!replicaSet) problem(['environment', 'MONGO_URL'], 'must name the replica set (?replicaSet=rs0)');
-    else if (replicaSets.length > 0 && !replicaSets.includes(replicaSet)) {
+    if (isLoopbackHost(settings.HOST)) {
       problem(
-        ['environment', 'MONGO_URL'],
-        `replicaSet=${replicaSet} is not the --replSet of the mongodb service (${replicaSets.join(', ')})`,
+        variablePath('HOST'),
+        `${String(settings.HOST)}${env.HOST === undefined ? ' (the default)' : ''} is unreachable from outside the container: use 0.0.0.0`,
       );
+    }
+    const layout = expectations.webImages.get(app);
+    if (layout) {
+      checkStaticDir(expectations.repoRoot, config, layout, env, settings, (variable, message) =>
+        problem(variablePath(variable), message),
+      );
+    }
+    if (config.variables.has('MONGO_URL')) {
+      const mongoUrl = String(settings.MONGO_URL ?? '');
+      const replicaSet = /[?&]replicaSet=([^&]+)/.exec(mongoUrl)?.[1];
+      if (!replicaSet) problem(['environment', 'MONGO_URL'], 'must name the replica set (?replicaSet=rs0)');
+      else if (replicaSets.length > 0 && !replicaSets.includes(replicaSet)) {
+        problem(
+          ['environment', 'MONGO_URL'],
+          `replicaSet=${replicaSet} is not the --replSet of the mongodb service (${replicaSets.join(', ')})`,
+        );
+      }
     }
 
     const port = Number(settings.PORT);
@@ -137,21 +174,28 @@ export async function checkCompose(
       .map(String)
       .join(' ');
     const urls = [...test.matchAll(/https?:\/\/[^/'"\s]+?(?::(\d+))?(\/[^'"\s)]*)/g)];
-    if (!urls.some((match) => match[2] === '/health/ready')) {
+    if (!urls.some((match) => match[2] === config.readinessPath)) {
       problem(
         ['healthcheck', 'test'],
-        'must GET /health/ready (the service is healthy when MongoDB and RabbitMQ answer)',
+        config.readinessPath === READINESS_PATH
+          ? `must GET ${READINESS_PATH} (the service is healthy when MongoDB and RabbitMQ answer)`
+          : `must GET ${config.readinessPath} (${app} serves no ${READINESS_PATH})`,
       );
     }
     for (const [, urlPort, path = ''] of urls) {
-      if (!expectations.servedPaths.has(path))
-        problem(['healthcheck', 'test'], `${path} is not a route the service serves`);
+      if (!config.servedPaths.has(path))
+        problem(['healthcheck', 'test'], `${path} is not a route ${app} serves`);
       if (urlPort !== undefined && Number(urlPort) !== port)
         problem(['healthcheck', 'test'], `port ${urlPort} is not the PORT the app listens on (${port})`);
     }
-    for (const dependency of ['mongodb', 'rabbitmq']) {
+    // A service waits for the MongoDB and RabbitMQ it uses.
+    for (const [dependency, variable] of [
+      ['mongodb', 'MONGO_URL'],
+      ['rabbitmq', 'AMQP_URL'],
+    ] as const) {
       if (
         services[dependency] &&
+        config.variables.has(variable) &&
         at(service, ['depends_on', dependency, 'condition']) !== 'service_healthy'
       ) {
         problem(['depends_on', dependency], 'must wait for condition: service_healthy');
@@ -159,11 +203,102 @@ export async function checkCompose(
     }
 
     const grace = durationSeconds(service.stop_grace_period ?? '10s');
-    const shutdownSeconds = Number(settings.SHUTDOWN_TIMEOUT_MS) / 1000;
-    if (grace === undefined || grace <= shutdownSeconds) {
+    if (settings.SHUTDOWN_TIMEOUT_MS !== undefined) {
+      const shutdownSeconds = Number(settings.SHUTDOWN_TIMEOUT_MS) / 1000;
+      if (grace === undefined || grace <= shutdownSeconds) {
+        problem(
+          ['stop_grace_period'],
+          `must exceed SHUTDOWN_TIMEOUT_MS (${shutdownSeconds} s), or compose kills a clean shutdown`,
+        );
+      }
+    } else if (grace === undefined) {
+      problem(['stop_grace_period'], 'must be a duration such as 10s');
+    }
+  }
+
+  const apps = appNames(expectations.repoRoot);
+  for (const client of built) checkUpstreams(client, built, apps, document, report);
+}
+
+/**
+ * An app calling others (the dashboard): each `<APP>_URL` names the compose service built from that app,
+ * on the PORT it listens on, and waits for it to be healthy; a raw key (`*_API_KEY`) is one the called
+ * services accept (its SHA-256 is in their API_KEYS) and whose agency reads the `*_AUDIENCES` feeds.
+ */
+function checkUpstreams(
+  client: BuiltService,
+  built: readonly BuiltService[],
+  apps: readonly string[],
+  document: YamlDocument,
+  report: Report,
+): void {
+  const problem = (path: Path, message: string): void =>
+    problemAt(report, document, client.object, ['services', client.name, ...path], message);
+  const variablePath = (variable: string): Path =>
+    client.listForm ? ['environment'] : ['environment', variable];
+  const keyVariable = [...client.config.variables].find((name) => name.endsWith('_API_KEY'));
+  const key = keyVariable ? client.settings[keyVariable] : undefined;
+  const audiencesVariable = [...client.config.variables].find((name) => name.endsWith('_AUDIENCES'));
+  const audiences = audiencesVariable ? asArray(client.settings[audiencesVariable]).map(String) : [];
+
+  /** Audience -> the called services whose record of the key may not read it. */
+  const unread = new Map<string, string[]>();
+  for (const variable of [...client.config.variables].sort()) {
+    const app = upstreamApp(variable, client.config.app, apps);
+    const value = client.settings[variable];
+    if (app === undefined || typeof value !== 'string') continue;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      continue;
+    }
+    const target = built.find((service) => service.name === url.hostname);
+    if (!target || target.config.app !== app) {
+      const candidates = built.filter((service) => service.config.app === app).map((service) => service.name);
       problem(
-        ['stop_grace_period'],
-        `must exceed SHUTDOWN_TIMEOUT_MS (${shutdownSeconds} s), or compose kills a clean shutdown`,
+        variablePath(variable),
+        `${url.hostname} is not the compose service of ${app} (${candidates.join(', ') || 'none here'})`,
+      );
+      continue;
+    }
+    const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
+    if (port !== Number(target.settings.PORT)) {
+      problem(
+        variablePath(variable),
+        `port ${port} is not the PORT ${target.name} listens on (${String(target.settings.PORT)})`,
+      );
+    }
+    if (
+      target.service.healthcheck &&
+      at(client.service, ['depends_on', target.name, 'condition']) !== 'service_healthy'
+    ) {
+      problem(
+        ['depends_on', target.name],
+        `must wait for ${target.name} (${variable}) with condition: service_healthy`,
+      );
+    }
+    if (keyVariable === undefined || typeof key !== 'string') continue;
+    const records = asArray(target.settings.API_KEYS);
+    const record = asRecord(records.find((entry) => asRecord(entry)?.sha256 === keyHash(key)));
+    if (!record) {
+      problem(
+        variablePath(keyVariable),
+        `is not a key of ${target.name}: its SHA-256 is not in that service's API_KEYS (calls through ${variable} would get 401)`,
+      );
+      continue;
+    }
+    for (const audience of audiences) {
+      if (readsAudience(record, audience)) continue;
+      const where = `${target.name} (${String(record.keyId)}: agency ${String(record.agency)}${record.province ? `, province ${String(record.province)}` : ''})`;
+      unread.set(audience, [...(unread.get(audience) ?? []), where]);
+    }
+  }
+  if (audiencesVariable) {
+    for (const [audience, where] of unread) {
+      problem(
+        variablePath(audiencesVariable),
+        `the key may not read the feed ${audience}: its record on ${where.join(', ')} is of another agency or province`,
       );
     }
   }
@@ -206,25 +341,35 @@ export function checkDockerfile(file: string, expectations: ServiceExpectations,
   const healthcheck = /^HEALTHCHECK[\s\S]*?CMD\s+(.*)$/m.exec(text)?.[1] ?? '';
   // The URL is built from PORT, so the path is the quoted string starting with a slash.
   const path = /['"](\/[^'"\s]*)['"]/.exec(healthcheck)?.[1];
-  if (path !== '/health/live' || !expectations.servedPaths.has(path)) {
+  if (path !== LIVENESS_PATH || !expectations.servedPaths.has(path)) {
     report.add(file, {
       line: lineOf(/^HEALTHCHECK/m),
       field: 'HEALTHCHECK',
-      message: `must GET /health/live (got ${path ?? 'no URL'})`,
+      message: `must GET ${LIVENESS_PATH} (got ${path ?? 'no URL'})`,
     });
   }
   const workdir = /^WORKDIR\s+\/app\/apps\/\$\{APP\}\s*$/m.test(text);
   const command = /^CMD\s+\["node",\s*"([^"]+)"\]/m.exec(text)?.[1];
-  // Every app with a main.ts: the one CMD must fit them all.
+  // Every app the Dockerfile builds: the one CMD must fit them all. A service runs its compiled
+  // src/main.ts; a web app the entry point the Dockerfile writes for its compiled server.
   const apps = readdirSync(join(expectations.repoRoot, 'apps')).filter((app) =>
     existsSync(join(expectations.repoRoot, 'apps', app, 'src/main.ts')),
   );
   const entryPoints = new Set(apps.map((app) => builtEntryPoint(expectations.repoRoot, app)));
+  for (const app of webAppNames(expectations.repoRoot)) {
+    const layout = expectations.webImages.get(app);
+    if (!layout) continue;
+    const entry = webEntryPoint(text, layout, (message) =>
+      report.add(file, { line: lineOf(/src\/server\/main\.ts/) ?? lineOf(/^CMD/m), field: 'RUN', message }),
+    );
+    if (entry) entryPoints.add(entry);
+    else entryPoints.add(`(an entry point of ${app})`);
+  }
   if (!workdir || command === undefined || entryPoints.size !== 1 || !entryPoints.has(command)) {
     report.add(file, {
       line: lineOf(/^CMD/m),
       field: 'CMD',
-      message: `must run node ${[...entryPoints].join(' | ')} in WORKDIR /app/apps/\${APP} (the apps' tsconfig.build.json output)`,
+      message: `must run node ${[...entryPoints].join(' | ')} in WORKDIR /app/apps/\${APP} (the apps' tsconfig.build.json output, and the web apps' entry point)`,
     });
   }
 }

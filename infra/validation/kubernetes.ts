@@ -2,7 +2,16 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { validateKubernetesObject } from './kubernetes-schema.ts';
 import type { Report } from './report.ts';
-import { type AppConfig, appConfig } from './services.ts';
+import {
+  type AppConfig,
+  appConfig,
+  appNames,
+  hasCredentials,
+  isLoopbackHost,
+  isSecretVariable,
+  upstreamApp,
+} from './services.ts';
+import { checkStaticDir, type WebImageLayout } from './web-image.ts';
 import {
   asArray,
   asRecord,
@@ -14,13 +23,15 @@ import {
   yamlFilesUnder,
 } from './yaml-files.ts';
 
-/** What every service's Deployment must probe, and what the Deployment's checks need to know. */
+/** What the Deployments and compose services are checked against, besides each app's own config. */
 export interface ServiceExpectations {
   repoRoot: string;
   /** GET routes service-kit serves on every service. */
   servedPaths: ReadonlySet<string>;
   /** Queue names of infra/rabbitmq/definitions.json. */
   queues: ReadonlySet<string>;
+  /** Where the image puts each web app's server and page (web-image.ts). */
+  webImages: ReadonlyMap<string, WebImageLayout>;
 }
 
 interface KubeObject {
@@ -31,9 +42,6 @@ interface KubeObject {
   label: string;
   value: Record<string, unknown>;
 }
-
-const LIVENESS_PATH = '/health/live';
-const READINESS_PATH = '/health/ready';
 
 /** Validates every manifest under infra/k8s: schemas, kustomizations, and each service's folder. */
 export async function checkKubernetes(k8sDir: string, expectations: ServiceExpectations, report: Report) {
@@ -60,7 +68,7 @@ export async function checkKubernetes(k8sDir: string, expectations: ServiceExpec
   for (const folder of folders) {
     const inFolder = objects.filter((object) => object.folder === folder);
     for (const deployment of inFolder.filter((object) => object.kind === 'Deployment')) {
-      await checkDeployment(deployment, inFolder, expectations, report);
+      await checkDeployment(deployment, inFolder, objects, expectations, report);
     }
   }
 }
@@ -167,20 +175,40 @@ function findSource(inFolder: readonly KubeObject[], kind: 'ConfigMap' | 'Secret
 }
 
 interface EnvOrigin {
+  name: string;
+  /** The value, when the manifest holds it (ConfigMap data, Secret stringData, env value). */
+  value?: string;
   document: YamlDocument;
   label: string;
   path: Path;
+  /** Where the value comes from: a ConfigMap, a Secret, or the Deployment (a literal or a reference). */
+  from: 'ConfigMap' | 'Secret' | 'value' | 'secretKeyRef' | 'configMapKeyRef' | 'fieldRef';
 }
 
-/** The container's environment from envFrom (ConfigMap data, Secret stringData) and env. */
+/**
+ * The container's environment from envFrom (ConfigMap data, Secret stringData) and env; `origins` has
+ * where each name is finally set, `sources` every place that sets it (a later one overrides),
+ * `unresolved` the names whose value is known only in the cluster.
+ */
 function environmentOf(
   deployment: KubeObject,
   containerPath: Path,
   inFolder: readonly KubeObject[],
   report: Report,
-): { env: Record<string, string>; origins: Map<string, EnvOrigin> } {
+): {
+  env: Record<string, string>;
+  origins: Map<string, EnvOrigin>;
+  sources: EnvOrigin[];
+  unresolved: Set<string>;
+} {
   const env: Record<string, string> = {};
+  const unresolved = new Set<string>();
   const origins = new Map<string, EnvOrigin>();
+  const sources: EnvOrigin[] = [];
+  const record = (name: string, origin: EnvOrigin): void => {
+    origins.set(name, origin);
+    sources.push(origin);
+  };
   asArray(at(deployment.value, [...containerPath, 'envFrom'])).forEach((source, index) => {
     const path = [...containerPath, 'envFrom', index];
     for (const [reference, kind, field] of [
@@ -202,7 +230,14 @@ function environmentOf(
       }
       for (const [key, value] of Object.entries(asRecord(found.value[field]) ?? {})) {
         env[key] = String(value);
-        origins.set(key, { document: found.document, label: found.label, path: [field, key] });
+        record(key, {
+          name: key,
+          value: String(value),
+          document: found.document,
+          label: found.label,
+          path: [field, key],
+          from: kind,
+        });
       }
     }
   });
@@ -210,15 +245,31 @@ function environmentOf(
     const name = at(entry, ['name']);
     if (typeof name !== 'string') return;
     const value = at(entry, ['value']);
-    // valueFrom (a field or another key) is known only in the cluster: the name is still checked.
-    env[name] = typeof value === 'string' ? value : 'x';
-    origins.set(name, {
+    const reference = (['secretKeyRef', 'configMapKeyRef', 'fieldRef'] as const).find(
+      (kind) => at(entry, ['valueFrom', kind]) !== undefined,
+    );
+    if (typeof value === 'string') env[name] = value;
+    else {
+      // valueFrom: a key of a ConfigMap or Secret of this folder is read there; anything else (a field,
+      // an object applied elsewhere) is known only in the cluster: the name is still checked.
+      const [kind, field] =
+        reference === 'secretKeyRef' ? (['Secret', 'stringData'] as const) : (['ConfigMap', 'data'] as const);
+      const source = reference === 'fieldRef' ? undefined : at(entry, ['valueFrom', reference ?? '']);
+      const found = source === undefined ? undefined : findSource(inFolder, kind, at(source, ['name']));
+      const resolved = found ? asRecord(found.value[field])?.[String(at(source, ['key']))] : undefined;
+      if (resolved === undefined) unresolved.add(name);
+      env[name] = resolved === undefined ? 'x' : String(resolved);
+    }
+    record(name, {
+      name,
+      ...(typeof value === 'string' ? { value } : {}),
       document: deployment.document,
       label: deployment.label,
       path: [...containerPath, 'env', index, 'name'],
+      from: typeof value === 'string' ? 'value' : (reference ?? 'value'),
     });
   });
-  return { env, origins };
+  return { env, origins, sources, unresolved };
 }
 
 function preStopSeconds(container: unknown): number | undefined {
@@ -238,10 +289,11 @@ function labelsMatch(selector: unknown, labels: unknown): boolean {
   return wanted !== undefined && Object.entries(wanted).every(([key, value]) => have[key] === value);
 }
 
-/** A service's Deployment against its own config schema, the routes it serves, and its neighbours. */
+/** An app's Deployment against its own config schema, the routes it serves, and its neighbours. */
 async function checkDeployment(
   deployment: KubeObject,
   inFolder: readonly KubeObject[],
+  all: readonly KubeObject[],
   expectations: ServiceExpectations,
   report: Report,
 ): Promise<void> {
@@ -274,28 +326,43 @@ async function checkDeployment(
     );
   }
 
-  // Environment: every name known to the app, and the whole satisfying its schema.
-  const { env, origins } = environmentOf(deployment, containerPath, inFolder, report);
+  // Environment: every name known to the app, credentials only from Secrets, and the whole satisfying
+  // its schema.
+  const { env, origins, sources, unresolved } = environmentOf(deployment, containerPath, inFolder, report);
   checkVariableNames(config, env, origins, report);
+  checkSecretsNotInline(config, sources, report);
+  const onVariable = (name: string, message: string): void => {
+    const origin = origins.get(name);
+    if (origin) problemAt(report, origin.document, origin.label, origin.path, message);
+    else problem([...containerPath, 'envFrom'], message);
+  };
   const loaded = config.load(env);
   if ('error' in loaded) {
-    // One problem per variable, on the line that sets it when one does (a missing one: on envFrom).
+    // One problem per variable, on the line that sets it when one does (a missing one: on envFrom);
+    // none for a value known only in the cluster (the checks below need the whole config: skipped).
     for (const issue of loaded.error.replace(/^config error: /, '').split('; ')) {
-      const origin = origins.get(/^[A-Z0-9_]+/.exec(issue)?.[0] ?? '');
-      const message = `does not start ${app}: ${issue}`;
-      if (origin) problemAt(report, origin.document, origin.label, origin.path, message);
-      else problem([...containerPath, 'envFrom'], message);
+      const name = /^[A-Z0-9_]+/.exec(issue)?.[0] ?? '';
+      if (!unresolved.has(name)) onVariable(name, `does not start ${app}: ${issue}`);
     }
     return;
   }
   const settings = loaded.config;
-  checkQueueVariables(config, settings, expectations.queues, (name, message) => {
-    const origin = origins.get(name);
-    if (origin) problemAt(report, origin.document, origin.label, origin.path, message);
-    else problem([...containerPath, 'envFrom'], message);
-  });
+  checkQueueVariables(config, settings, expectations.queues, onVariable);
+  if (isLoopbackHost(settings.HOST)) {
+    onVariable(
+      'HOST',
+      `HOST is ${String(settings.HOST)}${env.HOST === undefined ? ' (the default)' : ''}: the probes and the Service cannot reach it; use 0.0.0.0`,
+    );
+  }
+  checkUpstreamServices(config, settings, all, appNames(expectations.repoRoot), onVariable);
+  const layout = expectations.webImages.get(app);
+  if (layout) {
+    checkStaticDir(expectations.repoRoot, config, layout, env, settings, (variable, message) =>
+      onVariable(variable, `${variable} ${message}`),
+    );
+  }
 
-  // Ports and probes: the paths service-kit serves, on the port the app listens on.
+  // Ports and probes: the paths the app serves, on the port it listens on.
   const port = Number(settings.PORT);
   const ports = asArray(at(container, ['ports']));
   const http = ports.findIndex((entry) => at(entry, ['name']) === 'http');
@@ -313,9 +380,9 @@ async function checkDeployment(
     return typeof number === 'number' ? number : undefined;
   };
   const probes = [
-    ['livenessProbe', LIVENESS_PATH, true],
-    ['readinessProbe', READINESS_PATH, true],
-    ['startupProbe', LIVENESS_PATH, false],
+    ['livenessProbe', config.livenessPath, true],
+    ['readinessProbe', config.readinessPath, true],
+    ['startupProbe', config.livenessPath, false],
   ] as const;
   for (const [probe, expected, required] of probes) {
     const probePath: Path = [...containerPath, probe];
@@ -329,10 +396,11 @@ async function checkDeployment(
       problem([...probePath, 'httpGet', 'path'], `must be an HTTP GET of ${expected}`);
       continue;
     }
-    if (!expectations.servedPaths.has(path)) {
+    if (!config.servedPaths.has(path)) {
+      const server = config.kind === 'service' ? 'service-kit' : `apps/${app}/src/server`;
       problem(
         [...probePath, 'httpGet', 'path'],
-        `${path} is not a route the service serves (service-kit serves ${[...expectations.servedPaths].join(', ')})`,
+        `${path} is not a route the ${config.kind === 'service' ? 'service' : 'app'} serves (${server} serves ${[...config.servedPaths].join(', ')})`,
       );
     } else if (path !== expected) {
       problem([...probePath, 'httpGet', 'path'], `must be ${expected}, not ${path}`);
@@ -342,15 +410,18 @@ async function checkDeployment(
     }
   }
   const readinessTimeout = at(container, ['readinessProbe', 'timeoutSeconds']);
-  const probeTimeoutMs = Number(settings.READINESS_PROBE_TIMEOUT_MS);
-  if (typeof readinessTimeout === 'number' && readinessTimeout * 1000 <= probeTimeoutMs) {
-    problem(
-      [...containerPath, 'readinessProbe', 'timeoutSeconds'],
-      `must exceed READINESS_PROBE_TIMEOUT_MS (${probeTimeoutMs} ms), or the kubelet gives up before the service answers`,
-    );
+  if (settings.READINESS_PROBE_TIMEOUT_MS !== undefined) {
+    const probeTimeoutMs = Number(settings.READINESS_PROBE_TIMEOUT_MS);
+    if (typeof readinessTimeout === 'number' && readinessTimeout * 1000 <= probeTimeoutMs) {
+      problem(
+        [...containerPath, 'readinessProbe', 'timeoutSeconds'],
+        `must exceed READINESS_PROBE_TIMEOUT_MS (${probeTimeoutMs} ms), or the kubelet gives up before the service answers`,
+      );
+    }
   }
 
-  // Termination: endpoints drain during preStop, then SIGTERM, then SHUTDOWN_TIMEOUT_MS at most.
+  // Termination: endpoints drain during preStop, then SIGTERM, then SHUTDOWN_TIMEOUT_MS at most (an app
+  // without it, the dashboard, closes at once).
   const pause = preStopSeconds(container);
   if (pause === undefined) {
     problem(
@@ -358,13 +429,17 @@ async function checkDeployment(
       'needs a sleep (sleep.seconds or exec sleep N) so endpoints drain before SIGTERM',
     );
   }
-  const shutdownSeconds = Math.ceil(Number(settings.SHUTDOWN_TIMEOUT_MS) / 1000);
+  const shutdownSeconds =
+    settings.SHUTDOWN_TIMEOUT_MS === undefined
+      ? undefined
+      : Math.ceil(Number(settings.SHUTDOWN_TIMEOUT_MS) / 1000);
   const grace = at(deployment.value, [...podSpec, 'terminationGracePeriodSeconds']) ?? 30;
-  const needed = (pause ?? 0) + shutdownSeconds;
+  const needed = (pause ?? 0) + (shutdownSeconds ?? 0);
   if (typeof grace !== 'number' || grace <= needed) {
+    const shutdown = shutdownSeconds === undefined ? '' : ` plus SHUTDOWN_TIMEOUT_MS (${shutdownSeconds} s)`;
     problem(
       [...podSpec, 'terminationGracePeriodSeconds'],
-      `${String(grace)} s must exceed the preStop pause (${pause ?? 0} s) plus SHUTDOWN_TIMEOUT_MS (${shutdownSeconds} s): ${needed} s`,
+      `${String(grace)} s must exceed the preStop pause (${pause ?? 0} s)${shutdown}: ${needed} s`,
     );
   }
 
@@ -397,6 +472,28 @@ async function checkDeployment(
   checkNeighbours(deployment, container, inFolder, report);
 }
 
+/**
+ * Credentials come from a Secret, never from a ConfigMap or a literal in the Deployment: variables named
+ * as keys, secrets, tokens or passwords, and URLs carrying a password.
+ */
+function checkSecretsNotInline(config: AppConfig, sources: readonly EnvOrigin[], report: Report): void {
+  for (const source of sources) {
+    // Unknown names are reported as such; Secrets, secretKeyRef and fieldRef are fine.
+    if (!config.variables.has(source.name)) continue;
+    if (source.from !== 'ConfigMap' && source.from !== 'value' && source.from !== 'configMapKeyRef') continue;
+    if (!isSecretVariable(source.name) && !(source.value !== undefined && hasCredentials(source.value)))
+      continue;
+    const where = source.from === 'value' ? 'the Deployment' : 'a ConfigMap';
+    problemAt(
+      report,
+      source.document,
+      source.label,
+      source.path,
+      `${source.name} is a credential: it belongs in the app's Secret (secret.yaml, through envFrom secretRef or valueFrom.secretKeyRef), not in ${where}`,
+    );
+  }
+}
+
 /** Names in ConfigMaps, Secrets and env that the app's config schema does not know. */
 function checkVariableNames(
   config: AppConfig,
@@ -413,7 +510,7 @@ function checkVariableNames(
       origin.document,
       origin.label,
       origin.path,
-      `${name} is not a variable of apps/${config.app}/src/config.ts`,
+      `${name} is not a variable of ${config.source}`,
     );
   }
 }
@@ -430,6 +527,48 @@ export function checkQueueVariables(
     const queue = settings[name];
     if (typeof queue === 'string' && !queues.has(queue)) {
       problem(name, `queue ${queue} is not in infra/rabbitmq/definitions.json`);
+    }
+  }
+}
+
+/**
+ * An app calling others (the dashboard): each `<APP>_URL` names the Service of that app's folder
+ * (`http://oversight-notifications`, or with `.enforcement...` after it) on one of its ports.
+ */
+function checkUpstreamServices(
+  config: AppConfig,
+  settings: Record<string, unknown>,
+  all: readonly KubeObject[],
+  apps: readonly string[],
+  problem: (name: string, message: string) => void,
+): void {
+  for (const variable of [...config.variables].sort()) {
+    const app = upstreamApp(variable, config.app, apps);
+    const value = settings[variable];
+    if (app === undefined || typeof value !== 'string') continue;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      continue;
+    }
+    const services = all.filter((object) => object.kind === 'Service' && basename(object.folder) === app);
+    const name = url.hostname.split('.')[0];
+    const service = services.find((object) => object.name === name);
+    if (!service) {
+      problem(
+        variable,
+        `${variable} must name the Service of ${app} (${services.map((object) => `http://${object.name}`).join(', ') || `none in k8s/${app}`}), not ${url.hostname}`,
+      );
+      continue;
+    }
+    const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
+    const ports = asArray(at(service.value, ['spec', 'ports'])).map((entry) => at(entry, ['port']));
+    if (!ports.includes(port)) {
+      problem(
+        variable,
+        `${variable} names port ${port}, which is not a port of ${service.label} (${ports.map(String).join(', ')})`,
+      );
     }
   }
 }

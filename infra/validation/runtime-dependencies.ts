@@ -8,7 +8,9 @@ import type { Report } from './report.ts';
  * reaches through `dependencies`. A module its compiled code loads that is declared nowhere there (a
  * devDependency, or a package that only happens to be hoisted from another workspace) may be missing
  * at run time. This reads the non-test sources of those workspaces for what they load at run time:
- * value imports and re-exports (not `import type`), dynamic imports, and pino transport targets.
+ * value imports and re-exports (not `import type`), dynamic imports, and pino transport targets. Of a
+ * web app (the dashboard) only its server runs (`src/server`); Vite bundles its page (`src/web`) at
+ * build time, devDependencies included.
  */
 
 interface Workspace {
@@ -86,6 +88,11 @@ function lineAt(text: string, index: number): number {
   return text.slice(0, index).split('\n').length;
 }
 
+/** The folder of a workspace whose code runs: `src`, or a web app's `src/server`. */
+function runtimeSources(folder: string): string {
+  return existsSync(join(folder, 'src/server/main.ts')) ? join(folder, 'src/server') : join(folder, 'src');
+}
+
 /** Every module the apps' runtime code loads must be a `dependency` of the workspace loading it. */
 export function checkRuntimeDependencies(repoRoot: string, apps: readonly string[], report: Report): void {
   const checked = new Set<string>();
@@ -93,7 +100,7 @@ export function checkRuntimeDependencies(repoRoot: string, apps: readonly string
     for (const workspace of runtimeWorkspaces(repoRoot, app)) {
       if (checked.has(workspace.name)) continue;
       checked.add(workspace.name);
-      for (const file of sourceFiles(join(workspace.folder, 'src'))) {
+      for (const file of sourceFiles(runtimeSources(workspace.folder))) {
         const text = readFileSync(file, 'utf8');
         const loads: { specifier: string; index: number }[] = [];
         for (const match of text.matchAll(STATIC)) {

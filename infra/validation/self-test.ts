@@ -142,6 +142,86 @@ const CASES: readonly BrokenCase[] = [
       /docker-compose\.yml:\d+: service customs-goods services\.customs-goods\.healthcheck\.test: \/ready is not a route/,
   },
   {
+    name: 'dashboard, compose: DASHBOARD_API_KEY missing',
+    file: 'docker-compose.yml',
+    from: '      DASHBOARD_API_KEY: local-dev-dashboard-key\n',
+    to: '',
+    expect:
+      /^infra\/docker-compose\.yml:\d+: service dashboard services\.dashboard\.environment: this environment does not start dashboard: .*DASHBOARD_API_KEY is required/,
+  },
+  {
+    name: 'dashboard, compose: a key the services do not hold',
+    file: 'docker-compose.yml',
+    from: 'DASHBOARD_API_KEY: local-dev-dashboard-key',
+    to: 'DASHBOARD_API_KEY: some-other-dashboard-key',
+    expect:
+      /^infra\/docker-compose\.yml:\d+: service dashboard services\.dashboard\.environment\.DASHBOARD_API_KEY: is not a key of case-intake/,
+  },
+  {
+    name: 'dashboard, compose: HOST left to its default, 127.0.0.1',
+    file: 'docker-compose.yml',
+    from: '      HOST: 0.0.0.0\n',
+    to: '',
+    expect:
+      /^infra\/docker-compose\.yml:\d+: service dashboard services\.dashboard\.environment\.HOST: 127\.0\.0\.1 \(the default\) is unreachable/,
+  },
+  {
+    name: 'dashboard, compose: a service URL on the published port instead of the container port',
+    file: 'docker-compose.yml',
+    from: 'OVERSIGHT_URL: http://oversight-notifications:3000',
+    to: 'OVERSIGHT_URL: http://oversight-notifications:3003',
+    expect:
+      /^infra\/docker-compose\.yml:\d+: service dashboard services\.dashboard\.environment\.OVERSIGHT_URL: port 3003 is not the PORT oversight-notifications listens on/,
+  },
+  {
+    name: 'dashboard, k8s: a readiness probe on /health/ready, which the dashboard does not serve',
+    file: 'k8s/dashboard/deployment.yaml',
+    from: 'readinessProbe:\n            httpGet:\n              path: /health/live',
+    to: 'readinessProbe:\n            httpGet:\n              path: /health/ready',
+    expect:
+      /^infra\/k8s\/dashboard\/deployment\.yaml:\d+: Deployment\/dashboard spec\.template\.spec\.containers\[0\]\.readinessProbe\.httpGet\.path: \/health\/ready is not a route the app serves/,
+  },
+  {
+    name: 'dashboard, k8s: a container port other than PORT',
+    file: 'k8s/dashboard/deployment.yaml',
+    from: 'containerPort: 3000',
+    to: 'containerPort: 8080',
+    expect:
+      /^infra\/k8s\/dashboard\/deployment\.yaml:\d+: Deployment\/dashboard spec\.template\.spec\.containers\[0\]\.ports\[0\]\.containerPort: must be 3000/,
+  },
+  {
+    name: 'dashboard, k8s: the API key inline in the ConfigMap',
+    file: 'k8s/dashboard/configmap.yaml',
+    from: '  LOG_LEVEL: "info"\n',
+    to: '  LOG_LEVEL: "info"\n  DASHBOARD_API_KEY: "an-inline-dashboard-key-0123"\n',
+    expect:
+      /^infra\/k8s\/dashboard\/configmap\.yaml:\d+: ConfigMap\/dashboard-config data\.DASHBOARD_API_KEY: DASHBOARD_API_KEY is a credential: it belongs in the app's Secret/,
+  },
+  {
+    name: 'dashboard, k8s: a service URL on the pod port instead of the Service port',
+    file: 'k8s/dashboard/configmap.yaml',
+    from: 'OVERSIGHT_URL: "http://oversight-notifications"',
+    to: 'OVERSIGHT_URL: "http://oversight-notifications:3000"',
+    expect:
+      /^infra\/k8s\/dashboard\/configmap\.yaml:\d+: ConfigMap\/dashboard-config data\.OVERSIGHT_URL: OVERSIGHT_URL names port 3000, which is not a port of Service\/oversight-notifications/,
+  },
+  {
+    name: 'dashboard, k8s: a static directory that is not where the image has the page',
+    file: 'k8s/dashboard/configmap.yaml',
+    from: '  LOG_LEVEL: "info"\n',
+    to: '  LOG_LEVEL: "info"\n  DASHBOARD_STATIC_DIR: "dist/web"\n',
+    expect:
+      /^infra\/k8s\/dashboard\/configmap\.yaml:\d+: ConfigMap\/dashboard-config data\.DASHBOARD_STATIC_DIR: DASHBOARD_STATIC_DIR must be \/app\/apps\/dashboard\/dist\/web/,
+  },
+  {
+    name: 'dashboard, image: the server compiled elsewhere than dist/main.js imports it from',
+    file: 'docker/tsconfig.server.json',
+    from: '"outDir": "dist/server"',
+    to: '"outDir": "dist/srv"',
+    expect:
+      /^infra\/docker\/Dockerfile:\d+: RUN: dist\/main\.js imports \.\/server\/main\.js \(dist\/server\/main\.js\), but tsconfig\.server\.json compiles the server of dashboard to dist\/srv\/main\.js/,
+  },
+  {
     name: 'Dockerfile: a turbo version other than the repository one',
     file: 'docker/Dockerfile',
     from: 'ARG TURBO_VERSION=',

@@ -1,28 +1,59 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { errorText } from './report.ts';
 
 /**
- * What the services themselves say, read from their code: the variables of each app's config schema
- * (and whether a given environment satisfies it), and the operational routes service-kit serves.
+ * What the apps themselves say, read from their code: the variables of each app's config schema (and
+ * whether a given environment satisfies it), and the routes it serves that probes may ask.
+ *
+ * Two kinds of app:
+ * - a **service**: `apps/<app>/src/config.ts` exports `configSchema` (service-kit's), read with
+ *   service-kit's `loadConfig`; it serves service-kit's operational routes (`/health/live`,
+ *   `/health/ready`, `/metrics`); its entry point is `src/main.ts`, compiled to `dist/main.js`;
+ * - a **web app** (the dashboard): a page in `src/web` and its server in `src/server`, whose
+ *   `config.ts` exports a plain zod object `<name>ConfigSchema`, parsed as the server does; it serves the
+ *   GET routes of its own `src/server` (no readiness route: readiness probes ask the liveness route).
  */
+
+export type AppKind = 'service' | 'web';
+
+export const LIVENESS_PATH = '/health/live';
+export const READINESS_PATH = '/health/ready';
 
 interface ConfigSchema {
   shape: Record<string, unknown>;
 }
 
+interface ZodLikeSchema extends ConfigSchema {
+  safeParse(
+    input: unknown,
+  ):
+    | { success: true; data: Record<string, unknown> }
+    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+}
+
 export interface AppConfig {
   app: string;
+  kind: AppKind;
+  /** The config source, relative to the repository (for messages). */
+  source: string;
   /** Every variable name the app's schema knows. */
   variables: ReadonlySet<string>;
-  /** Parses an environment as the service does at start: the typed config, or the one-line error. */
+  /** Parses an environment as the app does at start: the typed config, or the one-line error. */
   load(env: Record<string, string>): { config: Record<string, unknown> } | { error: string };
+  /** GET routes the app serves. */
+  servedPaths: ReadonlySet<string>;
+  /** What liveness and startup probes ask. */
+  livenessPath: string;
+  /** What readiness probes and compose health checks ask: /health/ready when served, else liveness. */
+  readinessPath: string;
 }
 
 const configs = new Map<string, Promise<AppConfig | string>>();
 
-/** The config of apps/<app>/src/config.ts, or why it could not be read. */
+/** The config of apps/<app>, or why it could not be read. */
 export function appConfig(repoRoot: string, app: string): Promise<AppConfig | string> {
   let loaded = configs.get(app);
   if (!loaded) {
@@ -32,17 +63,46 @@ export function appConfig(repoRoot: string, app: string): Promise<AppConfig | st
   return loaded;
 }
 
+/** Folders of apps/ that are a service or a web app (have a config the validator can read). */
+export function appNames(repoRoot: string): string[] {
+  const folder = join(repoRoot, 'apps');
+  return readdirSync(folder)
+    .filter(
+      (app) =>
+        existsSync(join(folder, app, 'src/config.ts')) ||
+        existsSync(join(folder, app, 'src/server/config.ts')),
+    )
+    .sort();
+}
+
+/** Apps with a page and a server: `src/server/main.ts` (the Dockerfile compiles it to dist/server). */
+export function webAppNames(repoRoot: string): string[] {
+  const folder = join(repoRoot, 'apps');
+  return readdirSync(folder)
+    .filter((app) => existsSync(join(folder, app, 'src/server/main.ts')))
+    .sort();
+}
+
 async function readAppConfig(repoRoot: string, app: string): Promise<AppConfig | string> {
-  const file = join(repoRoot, 'apps', app, 'src/config.ts');
-  if (!existsSync(file)) return `apps/${app}/src/config.ts does not exist`;
+  const serviceFile = join(repoRoot, 'apps', app, 'src/config.ts');
+  const webFile = join(repoRoot, 'apps', app, 'src/server/config.ts');
+  if (existsSync(serviceFile)) return readServiceConfig(repoRoot, app, serviceFile);
+  if (existsSync(webFile)) return readWebConfig(repoRoot, app, webFile);
+  return `apps/${app} has neither src/config.ts (a service) nor src/server/config.ts (a page and its server)`;
+}
+
+async function readServiceConfig(repoRoot: string, app: string, file: string): Promise<AppConfig | string> {
+  const source = `apps/${app}/src/config.ts`;
   try {
     const { loadConfig } = (await import('@enforcement/service-kit')) as {
       loadConfig: (schema: ConfigSchema, env: Record<string, string>) => Record<string, unknown>;
     };
     const { configSchema } = (await import(pathToFileURL(file).href)) as { configSchema?: ConfigSchema };
-    if (!configSchema?.shape) return `apps/${app}/src/config.ts does not export configSchema`;
+    if (!configSchema?.shape) return `${source} does not export configSchema`;
     return {
       app,
+      kind: 'service',
+      source,
       variables: new Set(Object.keys(configSchema.shape)),
       load: (env) => {
         try {
@@ -51,27 +111,84 @@ async function readAppConfig(repoRoot: string, app: string): Promise<AppConfig |
           return { error: errorText(error) };
         }
       },
+      servedPaths: servedOperationalPaths(repoRoot),
+      livenessPath: LIVENESS_PATH,
+      readinessPath: READINESS_PATH,
     };
   } catch (error) {
-    return `apps/${app}/src/config.ts could not be loaded: ${errorText(error)}`;
+    return `${source} could not be loaded: ${errorText(error)}`;
   }
 }
 
-/** Paths of the GET routes service-kit registers for every service (`/health/live`, `/metrics`, ...). */
-export function servedOperationalPaths(repoRoot: string): Set<string> {
-  const folder = join(repoRoot, 'packages/service-kit/src');
+function isZodObject(value: unknown): value is ZodLikeSchema {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Partial<ZodLikeSchema>).shape === 'object' &&
+    typeof (value as Partial<ZodLikeSchema>).safeParse === 'function'
+  );
+}
+
+async function readWebConfig(repoRoot: string, app: string, file: string): Promise<AppConfig | string> {
+  const source = `apps/${app}/src/server/config.ts`;
+  try {
+    const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    const schemas = Object.entries(module).filter(
+      ([name, value]) => name.endsWith('ConfigSchema') && isZodObject(value),
+    );
+    const schema = schemas[0]?.[1];
+    if (schemas.length !== 1 || !isZodObject(schema)) {
+      return `${source} must export one zod object named <name>ConfigSchema (found ${schemas.length})`;
+    }
+    const servedPaths = servedRoutes(join(repoRoot, 'apps', app, 'src/server'));
+    return {
+      app,
+      kind: 'web',
+      source,
+      variables: new Set(Object.keys(schema.shape)),
+      load: (env) => {
+        const parsed = schema.safeParse(env);
+        if (parsed.success) return { config: parsed.data };
+        // One line naming every variable, like service-kit's: `NAME is required; NAME must be ...`.
+        const lines = parsed.error.issues.map((issue) => {
+          const name = String(issue.path[0] ?? '');
+          const value = env[name];
+          if (value === undefined && issue.path.length === 1) return `${name} is required`;
+          const shown =
+            isSecretVariable(name) || value === undefined ? '' : ` (got ${JSON.stringify(value)})`;
+          return `${name} ${issue.message}${shown}`;
+        });
+        return { error: [...new Set(lines)].join('; ') };
+      },
+      servedPaths,
+      livenessPath: LIVENESS_PATH,
+      readinessPath: servedPaths.has(READINESS_PATH) ? READINESS_PATH : LIVENESS_PATH,
+    };
+  } catch (error) {
+    return `${source} could not be loaded: ${errorText(error)}`;
+  }
+}
+
+/** Paths of the literal GET routes registered in a folder's sources (`app.get('/health/live', ...)`). */
+function servedRoutes(folder: string): Set<string> {
   const paths = new Set<string>();
+  if (!existsSync(folder)) return paths;
   for (const entry of readdirSync(folder)) {
     if (!entry.endsWith('.ts') || entry.endsWith('.test.ts')) continue;
     const text = readFileSync(join(folder, entry), 'utf8');
-    for (const match of text.matchAll(/\.get\(\s*['"`](\/[^'"`]*)['"`]/g)) {
+    for (const match of text.matchAll(/\.get\(\s*['"`](\/[^'"`$]*)['"`]/g)) {
       if (match[1]) paths.add(match[1]);
     }
   }
   return paths;
 }
 
-/** Where `npm run build` puts an app's entry point, from its tsconfig.build.json (`dist/main.js`). */
+/** Paths of the GET routes service-kit registers for every service (`/health/live`, `/metrics`, ...). */
+export function servedOperationalPaths(repoRoot: string): Set<string> {
+  return servedRoutes(join(repoRoot, 'packages/service-kit/src'));
+}
+
+/** Where `npm run build` puts a service's entry point, from its tsconfig.build.json (`dist/main.js`). */
 export function builtEntryPoint(repoRoot: string, app: string): string | undefined {
   const file = join(repoRoot, 'apps', app, 'tsconfig.build.json');
   if (!existsSync(file) || !existsSync(join(repoRoot, 'apps', app, 'src/main.ts'))) return undefined;
@@ -79,4 +196,49 @@ export function builtEntryPoint(repoRoot: string, app: string): string | undefin
     .compilerOptions;
   if (options?.rootDir !== 'src' || typeof options.outDir !== 'string') return undefined;
   return `${options.outDir.replace(/^\.\//, '').replace(/\/$/, '')}/main.js`;
+}
+
+/**
+ * Variables holding credentials, which belong in a Secret: API keys (raw, or API_KEYS' records), secrets,
+ * tokens, passwords. A path to a file holding them (`API_KEYS_FILE`) is not one.
+ */
+export function isSecretVariable(name: string): boolean {
+  return /(^|_)(KEYS?|SECRET|TOKEN|PASSWORD|CREDENTIALS?)$/.test(name);
+}
+
+/** An address a container's port cannot be reached on from outside it (the dashboard's default HOST). */
+export function isLoopbackHost(host: unknown): boolean {
+  return typeof host === 'string' && /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i.test(host);
+}
+
+/** `scheme://user:password@host`: a URL carrying a password. */
+export function hasCredentials(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:[^@\s]+@/i.test(value);
+}
+
+/**
+ * The app another app's variable points at: `OVERSIGHT_URL` -> oversight-notifications,
+ * `CASE_INTAKE_URL` -> case-intake (the name without `_URL`, in kebab case, is the app or the start of
+ * exactly one app's name). Undefined for other variables (`MONGO_URL`, `AMQP_URL`).
+ */
+export function upstreamApp(variable: string, self: string, apps: readonly string[]): string | undefined {
+  if (!variable.endsWith('_URL')) return undefined;
+  const base = variable.slice(0, -'_URL'.length).toLowerCase().replaceAll('_', '-');
+  const found = apps.filter((app) => app !== self && (app === base || app.startsWith(`${base}-`)));
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** Hex SHA-256 of a raw API key, as services store it in API_KEYS. */
+export function keyHash(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/** An audience (`agency` or `agency:province`) a principal may read, by oversight's rule. */
+export function readsAudience(
+  principal: { agency?: unknown; province?: unknown },
+  audience: string,
+): boolean {
+  const [agency, province] = audience.split(':');
+  if (agency !== principal.agency) return false;
+  return province === undefined || principal.province === undefined || principal.province === province;
 }
