@@ -106,6 +106,10 @@ const notes: Record<string, { description?: string; allowed?: string }> = {
   },
   WEBHOOK_RETRY_MAX_MS: { description: 'Longest retry delay of a failed delivery.' },
   WEBHOOK_BATCH: { description: 'Most webhooks handled by one delivery round.' },
+  OVERSIGHT_URL: { allowed: 'an http(s) URL' },
+  CUSTOMS_GOODS_URL: { allowed: 'an http(s) URL' },
+  CASE_INTAKE_URL: { allowed: 'an http(s) URL' },
+  DASHBOARD_AUDIENCES: { allowed: 'comma-separated feeds: `agency` or `agency:province`' },
   WEBHOOK_ALLOWED_HOSTS: { allowed: 'comma-separated host names, IPs or `*.domain`; empty = none' },
   WEBHOOK_ALLOW_PRIVATE_HOSTS: { allowed: 'comma-separated host names, IPs or `*.domain`; empty = none' },
 };
@@ -193,11 +197,20 @@ function factsOf(schema: ZodNode): FieldFacts {
       case 'transform':
         facts.transformed = true;
         return;
+      case 'array':
+        // The output of a transform (a list split from the text): what the text allows is a note.
+        return;
       case 'enum':
         facts.enumValues = Object.values(def.entries ?? {}).map(String);
         return;
       case 'string':
-        for (const check of checks) if (check.check === 'min_length') facts.minLength = check.minimum;
+        for (const check of checks) {
+          if (check.check === 'min_length') facts.minLength = check.minimum;
+          // A pattern's message says what it allows ("must be a raw API key (20 to 512 ...)").
+          const message =
+            check.check === 'string_format' && check.format === 'regex' ? messageOf(check) : undefined;
+          if (message !== undefined) facts.refinements.push(message);
+        }
         return;
       case 'number':
         facts.number = {
@@ -290,7 +303,9 @@ function defaultText(name: string, facts: FieldFacts): string {
     const hint = human(name, value);
     return hint === undefined ? code(String(value)) : `${code(String(value))} (${hint})`;
   }
-  return code(String(value));
+  // A default computed from the source location (a folder of the app) is shown from the repository root.
+  const text = String(value);
+  return code(text.startsWith(`${root}/`) ? `<repository>/${relative(root, text)}` : text);
 }
 
 /** What values the schema accepts, or undefined when it cannot say (a bare transform). */
@@ -362,17 +377,21 @@ interface Service {
   manifests: Manifests | undefined;
 }
 
+/** Apps whose configuration is not a service's `src/config.ts` exporting `configSchema`. */
+const OTHER_CONFIGS: Record<string, { file: string; exportName: string }> = {
+  dashboard: { file: 'src/server/config.ts', exportName: 'dashboardConfigSchema' },
+};
+
 async function loadServices(): Promise<Service[]> {
-  const apps = readdirSync(join(root, 'apps'))
-    .filter((app) => existsSync(join(root, 'apps', app, 'src', 'config.ts')))
-    .sort();
   const services: Service[] = [];
-  for (const app of apps) {
-    const source = join(root, 'apps', app, 'src', 'config.ts');
-    const module = (await import(pathToFileURL(source).href)) as { configSchema?: ObjectSchema };
-    if (!module.configSchema?.shape)
-      throw new Error(`apps/${app}/src/config.ts does not export configSchema`);
-    services.push({ name: app, schema: module.configSchema, source, manifests: readManifests(app) });
+  for (const app of readdirSync(join(root, 'apps')).sort()) {
+    const { file, exportName } = OTHER_CONFIGS[app] ?? { file: 'src/config.ts', exportName: 'configSchema' };
+    const source = join(root, 'apps', app, file);
+    if (!existsSync(source)) continue;
+    const module = (await import(pathToFileURL(source).href)) as Record<string, ObjectSchema | undefined>;
+    const schema = module[exportName];
+    if (!schema?.shape) throw new Error(`apps/${app}/${file} does not export ${exportName}`);
+    services.push({ name: app, schema, source, manifests: readManifests(app) });
   }
   return services;
 }
@@ -470,12 +489,16 @@ async function generate(): Promise<Generation> {
     const own = Object.entries(shape).filter(([name, schema]) => baseShape[name] !== schema);
     const dropped = Object.keys(baseShape).filter((name) => !(name in shape));
     const redefined = own.filter(([name]) => name in baseShape).map(([name]) => `\`${name}\``);
-    const intro = [
-      `\`apps/${service.name}/src/config.ts\`: the shared variables above`,
-      dropped.length > 0 ? ` except ${dropped.map((name) => `\`${name}\``).join(', ')}` : '',
-      redefined.length > 0 ? ` (${redefined.join(', ')} redefined below)` : '',
-      ', plus:',
-    ].join('');
+    const file = relative(root, service.source);
+    const shared = Object.keys(shape).some((name) => shape[name] === baseShape[name]);
+    const intro = shared
+      ? [
+          `\`${file}\`: the shared variables above`,
+          dropped.length > 0 ? ` except ${dropped.map((name) => `\`${name}\``).join(', ')}` : '',
+          redefined.length > 0 ? ` (${redefined.join(', ')} redefined below)` : '',
+          ', plus:',
+        ].join('')
+      : `\`${file}\` (not service-kit's: none of the shared variables above):`;
     tables.set(service.name, {
       intro,
       rows: own.map(([name, schema]) =>

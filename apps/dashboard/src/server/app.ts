@@ -28,7 +28,6 @@ export async function buildApp(
     // Open event streams would hold close() forever.
     forceCloseConnections: true,
     requestIdHeader: false,
-    requestIdLogLabel: 'requestId',
     // A gateway's valid X-Request-Id is kept, else a fresh UUID (the services' rule).
     genReqId: (request) => requestIdFrom(request.headers),
   });

@@ -9,12 +9,19 @@ const audience = z.string().regex(/^[a-z_]+(:[a-z_]+)?$/, 'must be agency or age
 
 /** The dashboard server's settings; the API key stays here and is never sent to the browser. */
 export const dashboardConfigSchema = z.object({
+  /** Address to listen on (0.0.0.0 in a container). */
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** Port to listen on. */
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  /** Lowest level logged (JSON lines; the key and cookies are redacted). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Base URL of oversight-notifications (feeds, acknowledgements, scorecards, overview). */
   OVERSIGHT_URL: serviceUrl,
+  /** Base URL of customs-goods (the stuck-goods report). */
   CUSTOMS_GOODS_URL: serviceUrl,
+  /** Base URL of case-intake (the caseload report). */
   CASE_INTAKE_URL: serviceUrl,
+  /** The raw API key the server adds to every forwarded call; never sent to the browser (a Secret). */
   DASHBOARD_API_KEY: z
     .string()
     .regex(/^[\x21-\x7e]{20,512}$/, 'must be a raw API key (20 to 512 printable characters)'),
