@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { checkQueueVariables, type ServiceExpectations } from './kubernetes.ts';
 import type { Report } from './report.ts';
@@ -6,16 +6,15 @@ import {
   type AppConfig,
   appConfig,
   appNames,
-  builtEntryPoint,
+  builtLayout,
   isLoopbackHost,
   keyHash,
   LIVENESS_PATH,
   READINESS_PATH,
   readsAudience,
   upstreamApp,
-  webAppNames,
 } from './services.ts';
-import { checkStaticDir, webEntryPoint } from './web-image.ts';
+import { checkStaticDir } from './web-image.ts';
 import { asArray, asRecord, at, type Path, problemAt, readYaml, type YamlDocument } from './yaml-files.ts';
 
 /** `25s`, `1m30s`, `500ms` in seconds. */
@@ -110,12 +109,8 @@ export async function checkCompose(
       problem(['build', 'args', 'APP'], config);
       continue;
     }
-    if (config.kind === 'service' && !builtEntryPoint(expectations.repoRoot, app)) {
-      problem(
-        ['build', 'args', 'APP'],
-        `apps/${app} has no src/main.ts compiled to dist/ by tsconfig.build.json`,
-      );
-    }
+    const compiled = builtLayout(expectations.repoRoot, app);
+    if (typeof compiled === 'string') problem(['build', 'args', 'APP'], `apps/${app} ${compiled}`);
 
     const { env, listForm } = environmentOf(service);
     const variablePath = (variable: string): Path => (listForm ? ['environment'] : ['environment', variable]);
@@ -350,26 +345,24 @@ export function checkDockerfile(file: string, expectations: ServiceExpectations,
   }
   const workdir = /^WORKDIR\s+\/app\/apps\/\$\{APP\}\s*$/m.test(text);
   const command = /^CMD\s+\["node",\s*"([^"]+)"\]/m.exec(text)?.[1];
-  // Every app the Dockerfile builds: the one CMD must fit them all. A service runs its compiled
-  // src/main.ts; a web app the entry point the Dockerfile writes for its compiled server.
-  const apps = readdirSync(join(expectations.repoRoot, 'apps')).filter((app) =>
-    existsSync(join(expectations.repoRoot, 'apps', app, 'src/main.ts')),
-  );
-  const entryPoints = new Set(apps.map((app) => builtEntryPoint(expectations.repoRoot, app)));
-  for (const app of webAppNames(expectations.repoRoot)) {
-    const layout = expectations.webImages.get(app);
-    if (!layout) continue;
-    const entry = webEntryPoint(text, layout, (message) =>
-      report.add(file, { line: lineOf(/src\/server\/main\.ts/) ?? lineOf(/^CMD/m), field: 'RUN', message }),
-    );
-    if (entry) entryPoints.add(entry);
-    else entryPoints.add(`(an entry point of ${app})`);
+  // Every app the Dockerfile builds (the services and the dashboard alike): the one CMD must run the
+  // entry point each one's build emits, src/main.ts compiled by its tsconfig.build.json.
+  const entryPoints = new Set<string>();
+  for (const app of appNames(expectations.repoRoot)) {
+    const built = builtLayout(expectations.repoRoot, app);
+    if (typeof built !== 'string') entryPoints.add(built.entry);
+    else {
+      report.add(join(expectations.repoRoot, 'apps', app), {
+        message: `${built}: the image cannot start it`,
+      });
+    }
   }
-  if (!workdir || command === undefined || entryPoints.size !== 1 || !entryPoints.has(command)) {
+  const entry = entryPoints.size === 1 ? [...entryPoints][0] : undefined;
+  if (!workdir || command === undefined || entryPoints.size > 1 || (entry && entry !== command)) {
     report.add(file, {
       line: lineOf(/^CMD/m),
       field: 'CMD',
-      message: `must run node ${[...entryPoints].join(' | ')} in WORKDIR /app/apps/\${APP} (the apps' tsconfig.build.json output, and the web apps' entry point)`,
+      message: `must run node ${[...entryPoints].join(' | ')} in WORKDIR /app/apps/\${APP} (where the apps' tsconfig.build.json compiles src/main.ts)`,
     });
   }
 }

@@ -38,17 +38,14 @@ export async function validateInfra(infraDir: string, repoRoot: string): Promise
     }
   }
   const queues = await checkDefinitions(join(infraDir, 'rabbitmq/definitions.json'), repoRoot, report);
-  const webImages = await webImageLayouts(infraDir, repoRoot, webApps, report);
+  const webImages = await webImageLayouts(repoRoot, webApps, report);
   const expectations = { repoRoot, servedPaths, queues, webImages };
   await checkKubernetes(join(infraDir, 'k8s'), expectations, report);
   await checkCompose(join(infraDir, 'docker-compose.yml'), expectations, report);
   checkDockerfile(join(infraDir, 'docker/Dockerfile'), expectations, report);
-  // Every app the Dockerfile can build (a service's src/main.ts, a web app's src/server/main.ts) must run
-  // on production dependencies.
-  const apps = readdirSync(join(repoRoot, 'apps')).filter(
-    (app) =>
-      existsSync(join(repoRoot, 'apps', app, 'src/main.ts')) ||
-      existsSync(join(repoRoot, 'apps', app, 'src/server/main.ts')),
+  // Every app the Dockerfile can build (its entry point: src/main.ts) must run on production dependencies.
+  const apps = readdirSync(join(repoRoot, 'apps')).filter((app) =>
+    existsSync(join(repoRoot, 'apps', app, 'src/main.ts')),
   );
   checkRuntimeDependencies(repoRoot, apps, report);
   return report;

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Report } from './report.ts';
+import { isWebApp } from './services.ts';
 
 /**
  * The production image installs `dependencies` only (`npm ci --omit=dev`), of the workspaces an app
@@ -9,8 +10,8 @@ import type { Report } from './report.ts';
  * devDependency, or a package that only happens to be hoisted from another workspace) may be missing
  * at run time. This reads the non-test sources of those workspaces for what they load at run time:
  * value imports and re-exports (not `import type`), dynamic imports, and pino transport targets. Of a
- * web app (the dashboard) only its server runs (`src/server`); Vite bundles its page (`src/web`) at
- * build time, devDependencies included.
+ * web app (the dashboard) the page (`src/web`) does not run: Vite bundles it at build time,
+ * devDependencies included.
  */
 
 interface Workspace {
@@ -88,9 +89,12 @@ function lineAt(text: string, index: number): number {
   return text.slice(0, index).split('\n').length;
 }
 
-/** The folder of a workspace whose code runs: `src`, or a web app's `src/server`. */
-function runtimeSources(folder: string): string {
-  return existsSync(join(folder, 'src/server/main.ts')) ? join(folder, 'src/server') : join(folder, 'src');
+/** The sources of a workspace that run: `src`, except a web app's page (`src/web`). */
+function runtimeSources(folder: string): string[] {
+  const files = sourceFiles(join(folder, 'src'));
+  if (!isWebApp(folder)) return files;
+  const page = join(folder, 'src', 'web') + sep;
+  return files.filter((file) => !file.startsWith(page));
 }
 
 /** Every module the apps' runtime code loads must be a `dependency` of the workspace loading it. */
@@ -100,7 +104,7 @@ export function checkRuntimeDependencies(repoRoot: string, apps: readonly string
     for (const workspace of runtimeWorkspaces(repoRoot, app)) {
       if (checked.has(workspace.name)) continue;
       checked.add(workspace.name);
-      for (const file of sourceFiles(runtimeSources(workspace.folder))) {
+      for (const file of runtimeSources(workspace.folder)) {
         const text = readFileSync(file, 'utf8');
         const loads: { specifier: string; index: number }[] = [];
         for (const match of text.matchAll(STATIC)) {

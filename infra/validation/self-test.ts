@@ -214,12 +214,12 @@ const CASES: readonly BrokenCase[] = [
       /^infra\/k8s\/dashboard\/configmap\.yaml:\d+: ConfigMap\/dashboard-config data\.DASHBOARD_STATIC_DIR: DASHBOARD_STATIC_DIR must be \/app\/apps\/dashboard\/dist\/web/,
   },
   {
-    name: 'dashboard, image: the server compiled elsewhere than dist/main.js imports it from',
-    file: 'docker/tsconfig.server.json',
-    from: '"outDir": "dist/server"',
-    to: '"outDir": "dist/srv"',
+    name: 'dashboard, compose: a static directory where the image has the page sources, not the built page',
+    file: 'docker-compose.yml',
+    from: '      DASHBOARD_API_KEY: local-dev-dashboard-key\n',
+    to: '      DASHBOARD_API_KEY: local-dev-dashboard-key\n      DASHBOARD_STATIC_DIR: /app/apps/dashboard/src/web\n',
     expect:
-      /^infra\/docker\/Dockerfile:\d+: RUN: dist\/main\.js imports \.\/server\/main\.js \(dist\/server\/main\.js\), but tsconfig\.server\.json compiles the server of dashboard to dist\/srv\/main\.js/,
+      /^infra\/docker-compose\.yml:\d+: service dashboard services\.dashboard\.environment\.DASHBOARD_STATIC_DIR: must be \/app\/apps\/dashboard\/dist\/web, where the image has the built page/,
   },
   {
     name: 'Dockerfile: a turbo version other than the repository one',

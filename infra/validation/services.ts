@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { errorText } from './report.ts';
 
@@ -11,10 +13,13 @@ import { errorText } from './report.ts';
  * Two kinds of app:
  * - a **service**: `apps/<app>/src/config.ts` exports `configSchema` (service-kit's), read with
  *   service-kit's `loadConfig`; it serves service-kit's operational routes (`/health/live`,
- *   `/health/ready`, `/metrics`); its entry point is `src/main.ts`, compiled to `dist/main.js`;
+ *   `/health/ready`, `/metrics`);
  * - a **web app** (the dashboard): a page in `src/web` and its server in `src/server`, whose
  *   `config.ts` exports a plain zod object `<name>ConfigSchema`, parsed as the server does; it serves the
  *   GET routes of its own `src/server` (no readiness route: readiness probes ask the liveness route).
+ *
+ * Both build alike: `tsc -p tsconfig.build.json` compiles `src/` to `dist/`, the entry point `src/main.ts`
+ * to `dist/main.js` (a web app's build also bundles its page with Vite: web-image.ts).
  */
 
 export type AppKind = 'service' | 'web';
@@ -75,11 +80,19 @@ export function appNames(repoRoot: string): string[] {
     .sort();
 }
 
-/** Apps with a page and a server: `src/server/main.ts` (the Dockerfile compiles it to dist/server). */
+/**
+ * Whether a workspace folder is a web app: a page (`src/web`) and a server, configured by
+ * `src/server/config.ts`.
+ */
+export function isWebApp(folder: string): boolean {
+  return existsSync(join(folder, 'src/server/config.ts')) && !existsSync(join(folder, 'src/config.ts'));
+}
+
+/** Apps with a page and a server (the dashboard). */
 export function webAppNames(repoRoot: string): string[] {
   const folder = join(repoRoot, 'apps');
   return readdirSync(folder)
-    .filter((app) => existsSync(join(folder, app, 'src/server/main.ts')))
+    .filter((app) => isWebApp(join(folder, app)))
     .sort();
 }
 
@@ -188,14 +201,68 @@ export function servedOperationalPaths(repoRoot: string): Set<string> {
   return servedRoutes(join(repoRoot, 'packages/service-kit/src'));
 }
 
-/** Where `npm run build` puts a service's entry point, from its tsconfig.build.json (`dist/main.js`). */
-export function builtEntryPoint(repoRoot: string, app: string): string | undefined {
-  const file = join(repoRoot, 'apps', app, 'tsconfig.build.json');
-  if (!existsSync(file) || !existsSync(join(repoRoot, 'apps', app, 'src/main.ts'))) return undefined;
-  const options = (JSON.parse(readFileSync(file, 'utf8')) as { compilerOptions?: Record<string, unknown> })
-    .compilerOptions;
-  if (options?.rootDir !== 'src' || typeof options.outDir !== 'string') return undefined;
-  return `${options.outDir.replace(/^\.\//, '').replace(/\/$/, '')}/main.js`;
+/** How an app's build compiles it (`tsc -p tsconfig.build.json`); paths relative to the app folder. */
+export interface BuiltLayout {
+  /** `compilerOptions.rootDir`: `src`. */
+  rootDir: string;
+  /** `compilerOptions.outDir`: `dist`. */
+  outDir: string;
+  /** Where `src/main.ts` is emitted: `dist/main.js`, what the image runs. */
+  entry: string;
+}
+
+/** Where the build puts a source file or folder of the app: `src/server` -> `dist/server`. */
+export function compiledPath(layout: Pick<BuiltLayout, 'rootDir' | 'outDir'>, source: string): string {
+  return posix.join(layout.outDir, posix.relative(layout.rootDir, source)).replace(/\.ts$/, '.js');
+}
+
+const layouts = new Map<string, BuiltLayout | string>();
+
+/**
+ * How `npm run build` compiles an app, from `tsc --showConfig -p tsconfig.build.json` (its `extends`,
+ * `include` and `exclude` resolved as tsc resolves them): where `src/main.ts` is emitted, or why it is not.
+ */
+export function builtLayout(repoRoot: string, app: string): BuiltLayout | string {
+  const folder = join(repoRoot, 'apps', app);
+  let layout = layouts.get(folder);
+  if (layout === undefined) {
+    layout = readBuiltLayout(folder);
+    layouts.set(folder, layout);
+  }
+  return layout;
+}
+
+function readBuiltLayout(folder: string): BuiltLayout | string {
+  if (!existsSync(join(folder, 'src/main.ts'))) return 'has no src/main.ts, the entry point';
+  if (!existsSync(join(folder, 'tsconfig.build.json'))) {
+    return 'has no tsconfig.build.json: its build does not compile src/main.ts to dist/main.js';
+  }
+  const require = createRequire(import.meta.url);
+  const tsc = join(dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
+  let shown: { compilerOptions?: Record<string, unknown>; files?: unknown[] };
+  try {
+    const text = execFileSync(process.execPath, [tsc, '--showConfig', '-p', 'tsconfig.build.json'], {
+      cwd: folder,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    shown = JSON.parse(text) as typeof shown;
+  } catch (error) {
+    const output = error as { stdout?: string; stderr?: string };
+    const first = `${output.stdout ?? ''}${output.stderr ?? ''}`.trim().split('\n')[0];
+    return `tsconfig.build.json: tsc --showConfig fails: ${first || errorText(error)}`;
+  }
+  const options = shown.compilerOptions ?? {};
+  const path = (value: unknown) =>
+    typeof value === 'string' ? posix.normalize(value).replace(/\/$/, '') : undefined;
+  if (options.noEmit === true) return 'tsconfig.build.json sets noEmit: its build emits nothing';
+  if (!(shown.files ?? []).map(path).includes('src/main.ts'))
+    return 'tsconfig.build.json does not compile src/main.ts, the entry point';
+  const rootDir = path(options.rootDir);
+  const outDir = path(options.outDir);
+  if (rootDir === undefined || outDir === undefined)
+    return 'tsconfig.build.json must set rootDir and outDir (src and dist: src/main.ts to dist/main.js)';
+  return { rootDir, outDir, entry: compiledPath({ rootDir, outDir }, 'src/main.ts') };
 }
 
 /**

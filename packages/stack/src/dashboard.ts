@@ -6,7 +6,7 @@ import type { RunningService } from './processes.ts';
 const dashboardDir = join(repoRoot, 'apps', 'dashboard');
 
 /** The dashboard's server entry; it serves the page `vite build` made and forwards the APIs. */
-export const dashboardMain = join(dashboardDir, 'src', 'server', 'main.ts');
+export const dashboardMain = join(dashboardDir, 'src', 'main.ts');
 
 /** Builds the dashboard's page (a couple of seconds), so a fresh clone serves the current one. */
 export function buildDashboard(): void {

@@ -1,6 +1,8 @@
-import { buildApp } from './app.ts';
-import { loadConfig } from './config.ts';
+import { buildApp } from './server/app.ts';
+import { loadConfig } from './server/config.ts';
 
+// The entry point (`npm start`, and dist/main.js once built, which the image runs): the settings, the
+// server of src/server listening, closed at once on SIGINT or SIGTERM.
 let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig(process.env);
