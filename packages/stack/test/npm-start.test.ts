@@ -4,7 +4,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashApiKey } from '@enforcement/service-kit';
-import { aFuelCaseRegistration, eventually, SseClient, type TestScope } from '@enforcement/testkit';
+import {
+  aFuelCaseRegistration,
+  eventually,
+  registerCaseBodyOf,
+  SseClient,
+  type TestScope,
+} from '@enforcement/testkit';
 import { useTestScope } from '@enforcement/testkit/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/paths.ts';
@@ -106,20 +112,18 @@ describe('npm start', () => {
       authorization: `Bearer ${READER_KEY}`,
     });
     expect(feed.status).toBe(200);
-    const {
-      caseId: _id,
-      registeredAt: _at,
-      totalEstimatedValueRials: _total,
-      ...registration
-    } = aFuelCaseRegistration({
-      province: 'khuzestan',
-      handlingAuthority: 'prosecutor',
-      discoveringAgency: 'police',
-    });
+    const registration = registerCaseBodyOf(
+      aFuelCaseRegistration({
+        province: 'khuzestan',
+        handlingAuthority: 'prosecutor',
+        discoveringAgency: 'police',
+      }),
+      'اسکله غیررسمی خورموسی',
+    );
     const posted = await fetch(`${caseIntake}/v1/cases`, {
       method: 'POST',
       headers: { authorization: `Bearer ${POLICE_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ ...registration, discoveryPlace: 'اسکله غیررسمی خورموسی' }),
+      body: JSON.stringify(registration),
     });
     expect(posted.status).toBe(201);
     const caseId = ((await posted.json()) as { id: string }).id;

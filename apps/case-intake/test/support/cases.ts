@@ -1,5 +1,5 @@
 import type { CaseStatus, CaseTransitionBody, RegisterCaseBody } from '@enforcement/contracts';
-import { aCaseRegistration } from '@enforcement/testkit';
+import { aCaseRegistration, registerCaseBodyOf } from '@enforcement/testkit';
 import type { SmugglingCase } from '../../src/domain/case.ts';
 import { DEFAULT_DETERMINATION_POLICY } from '../../src/domain/determination.ts';
 import { type ExecutionUnitSummary, transitionCase } from '../../src/domain/lifecycle.ts';
@@ -7,13 +7,7 @@ import { registerCase } from '../../src/domain/registration.ts';
 
 /** A registration body as an agency system posts it, built from the testkit's realistic case. */
 export function aRegisterCaseBody(overrides: Partial<RegisterCaseBody> = {}): RegisterCaseBody {
-  const {
-    caseId: _caseId,
-    registeredAt: _registeredAt,
-    totalEstimatedValueRials: _total,
-    ...registration
-  } = aCaseRegistration();
-  return { ...registration, discoveryPlace: 'ایست بازرسی شلمچه، کیلومتر ۱۲', ...overrides };
+  return { ...registerCaseBodyOf(aCaseRegistration(), 'ایست بازرسی شلمچه، کیلومتر ۱۲'), ...overrides };
 }
 
 export const khuzestanProsecutionUnit: ExecutionUnitSummary = {

@@ -2,7 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DemoPrincipal, type RunningStack, startStack } from '@enforcement/stack';
-import { aFuelCaseRegistration, aLotRegistration, type TestScope } from '@enforcement/testkit';
+import {
+  aFuelCaseRegistration,
+  aLotRegistration,
+  registerCaseBodyOf,
+  type TestScope,
+} from '@enforcement/testkit';
 import { useTestScope } from '@enforcement/testkit/vitest';
 import { expect } from 'vitest';
 
@@ -89,17 +94,12 @@ export async function startPlatform(): Promise<Platform> {
     keyOf,
     log: () => log,
     async postFuelCase() {
-      const {
-        caseId: _id,
-        registeredAt: _at,
-        totalEstimatedValueRials: _total,
-        ...registration
-      } = aFuelCaseRegistration({
+      const fuel = aFuelCaseRegistration({
         province: 'khuzestan',
         handlingAuthority: 'prosecutor',
         discoveringAgency: 'police',
       });
-      const body = { ...registration, discoveryPlace: 'اسکله غیررسمی خورموسی' };
+      const body = registerCaseBodyOf(fuel, 'اسکله غیررسمی خورموسی');
       return (await call(`${urlOf('case-intake')}/v1/cases`, keyOf(POLICE), body, 201)).id;
     },
     async holdLot(officeId, valueRials, daysAgo) {

@@ -7,7 +7,12 @@ import type {
   RegisterCaseBody,
   RegisterLotBody,
 } from '@enforcement/contracts';
-import { aCaseRegistration, aFuelCaseRegistration, aLotRegistration } from '@enforcement/testkit';
+import {
+  aCaseRegistration,
+  aFuelCaseRegistration,
+  aLotRegistration,
+  registerCaseBodyOf,
+} from '@enforcement/testkit';
 import type { Platform } from './platform.ts';
 import type { Who } from './principals.ts';
 
@@ -25,12 +30,10 @@ export function policeRegisterCase(
   { category, province }: { category: CaseCategory; province: ProvinceCode },
 ): Promise<CaseView> {
   const built = category === 'fuel' ? aFuelCaseRegistration({ province }) : aCaseRegistration({ province });
-  const { caseId: _id, registeredAt: _at, totalEstimatedValueRials: _total, ...registration } = built;
   const body: RegisterCaseBody = {
-    ...registration,
+    ...registerCaseBodyOf(built, 'ایست بازرسی، کیلومتر ۱۲ جاده'),
     category,
     discoveredAt: new Date(platform.clock.now.getTime() - 3 * HOUR_MS).toISOString(),
-    discoveryPlace: 'ایست بازرسی، کیلومتر ۱۲ جاده',
   };
   return platform.caseIntake.post<CaseView>('police', '/v1/cases', body);
 }

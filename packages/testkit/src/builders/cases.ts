@@ -1,4 +1,4 @@
-import type { EventPayload } from '@enforcement/contracts';
+import type { EventPayload, RegisterCaseBody } from '@enforcement/contracts';
 import { aPerson } from './parties.ts';
 import { nextId } from './sequence.ts';
 
@@ -66,4 +66,14 @@ export function aCaseRegistration(overrides: Partial<CaseRegistration> = {}): Ca
 /** A fuel case, the workgroup's top priority. */
 export function aFuelCaseRegistration(overrides: Partial<CaseRegistration> = {}): CaseRegistration {
   return aCaseRegistration({ category: 'fuel', seizedItems: [someSeizedFuel()], ...overrides });
+}
+
+/**
+ * The body an agency system posts for `registration`: the event's payload without what case-intake
+ * assigns itself (the id, the registration time and the total, which it sums from the items), with
+ * the place of discovery, which the body has and the event does not carry.
+ */
+export function registerCaseBodyOf(registration: CaseRegistration, discoveryPlace: string): RegisterCaseBody {
+  const { caseId: _id, registeredAt: _at, totalEstimatedValueRials: _total, ...body } = registration;
+  return { ...body, discoveryPlace };
 }

@@ -2,6 +2,7 @@ export type { CaseRegistration, SeizedCurrency, SeizedGoods } from './cases.ts';
 export {
   aCaseRegistration,
   aFuelCaseRegistration,
+  registerCaseBodyOf,
   someSeizedCurrency,
   someSeizedFuel,
   someSeizedGoods,
