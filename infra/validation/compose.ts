@@ -12,7 +12,7 @@ import {
   LIVENESS_PATH,
   READINESS_PATH,
   readsAudience,
-  upstreamApp,
+  upstreamUrls,
 } from './services.ts';
 import { checkStaticDir } from './web-image.ts';
 import { asArray, asRecord, at, type Path, problemAt, readYaml, type YamlDocument } from './yaml-files.ts';
@@ -238,16 +238,12 @@ function checkUpstreams(
 
   /** Audience -> the called services whose record of the key may not read it. */
   const unread = new Map<string, string[]>();
-  for (const variable of [...client.config.variables].sort()) {
-    const app = upstreamApp(variable, client.config.app, apps);
-    const value = client.settings[variable];
-    if (app === undefined || typeof value !== 'string') continue;
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      continue;
-    }
+  for (const { variable, app, url, port } of upstreamUrls(
+    client.config.variables,
+    client.settings,
+    client.config.app,
+    apps,
+  )) {
     const target = built.find((service) => service.name === url.hostname);
     if (!target || target.config.app !== app) {
       const candidates = built.filter((service) => service.config.app === app).map((service) => service.name);
@@ -257,7 +253,6 @@ function checkUpstreams(
       );
       continue;
     }
-    const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
     if (port !== Number(target.settings.PORT)) {
       problem(
         variablePath(variable),

@@ -9,7 +9,7 @@ import {
   hasCredentials,
   isLoopbackHost,
   isSecretVariable,
-  upstreamApp,
+  upstreamUrls,
 } from './services.ts';
 import { checkStaticDir, type WebImageLayout } from './web-image.ts';
 import {
@@ -542,16 +542,7 @@ function checkUpstreamServices(
   apps: readonly string[],
   problem: (name: string, message: string) => void,
 ): void {
-  for (const variable of [...config.variables].sort()) {
-    const app = upstreamApp(variable, config.app, apps);
-    const value = settings[variable];
-    if (app === undefined || typeof value !== 'string') continue;
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      continue;
-    }
+  for (const { variable, app, url, port } of upstreamUrls(config.variables, settings, config.app, apps)) {
     const services = all.filter((object) => object.kind === 'Service' && basename(object.folder) === app);
     const name = url.hostname.split('.')[0];
     const service = services.find((object) => object.name === name);
@@ -562,7 +553,6 @@ function checkUpstreamServices(
       );
       continue;
     }
-    const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
     const ports = asArray(at(service.value, ['spec', 'ports'])).map((entry) => at(entry, ['port']));
     if (!ports.includes(port)) {
       problem(

@@ -295,6 +295,37 @@ export function upstreamApp(variable: string, self: string, apps: readonly strin
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** One `<APP>_URL` setting of an app that calls others, read as a URL with its port made explicit. */
+export interface UpstreamUrl {
+  variable: string;
+  /** The app the variable names. */
+  app: string;
+  url: URL;
+  port: number;
+}
+
+/**
+ * The `<APP>_URL` settings of `self` that name another app and hold a URL, in variable order; a value
+ * that is not a URL is left to the config schema's check.
+ */
+export function upstreamUrls(
+  variables: Iterable<string>,
+  settings: Record<string, unknown>,
+  self: string,
+  apps: readonly string[],
+): UpstreamUrl[] {
+  const found: UpstreamUrl[] = [];
+  for (const variable of [...variables].sort()) {
+    const app = upstreamApp(variable, self, apps);
+    const value = settings[variable];
+    if (app === undefined || typeof value !== 'string' || !URL.canParse(value)) continue;
+    const url = new URL(value);
+    const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
+    found.push({ variable, app, url, port });
+  }
+  return found;
+}
+
 /** Hex SHA-256 of a raw API key, as services store it in API_KEYS. */
 export function keyHash(key: string): string {
   return createHash('sha256').update(key).digest('hex');
