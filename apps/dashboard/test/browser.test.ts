@@ -3,6 +3,8 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/server/app.ts';
+import { loadConfig } from '../src/server/config.ts';
 import { type Platform, startPlatform } from './support/platform.ts';
 
 /*
@@ -137,6 +139,53 @@ describe('dashboard in a browser', () => {
     expect(await item.getByRole('button').count()).toBe(0);
 
     expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('resumes the feed after a dropped connection without losing or repeating a notification', async () => {
+    const { platform, browser } = running();
+    // A dashboard server of the test's own, so the connection can be dropped by stopping it.
+    const config = loadConfig({
+      PORT: '0',
+      OVERSIGHT_URL: platform.urlOf('oversight-notifications'),
+      CUSTOMS_GOODS_URL: platform.urlOf('customs-goods'),
+      CASE_INTAKE_URL: platform.urlOf('case-intake'),
+      DASHBOARD_API_KEY: platform.keyOf('dashboard'),
+      DASHBOARD_AUDIENCES: 'anti_smuggling_hq',
+    });
+    let server = await buildApp(config, { logger: false });
+    const base = await server.listen({ host: '127.0.0.1', port: 0 });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = watchErrors(page);
+    try {
+      await openDashboard(page, base);
+      const before = await platform.postFuelCase();
+      await page.locator(`#feed li[data-subject="${before}"]`).waitFor({ timeout: 60_000 });
+
+      await server.close();
+      await page.locator('#feed-status[data-state="reconnecting"]').waitFor({ timeout: 30_000 });
+      const missed = [await platform.postFuelCase(), await platform.postFuelCase()];
+      server = await buildApp(config, { logger: false });
+      await server.listen({ host: '127.0.0.1', port: Number(new URL(base).port) });
+      for (const caseId of missed) {
+        await page.locator(`#feed li[data-subject="${caseId}"]`).waitFor({ timeout: 60_000 });
+      }
+      for (const caseId of [before, ...missed]) {
+        expect(await page.locator(`#feed li[data-subject="${caseId}"]`).count()).toBe(1);
+      }
+
+      // A filter is the feed's own: another rule hides the fuel cases, "all" brings them back.
+      await page.getByLabel('قاعده', { exact: true }).selectOption('goods_abandoned');
+      await page.locator('#feed-status[data-state="live"]').waitFor({ timeout: 30_000 });
+      expect(await page.locator('#feed li[data-rule="fuel_case_registered"]').count()).toBe(0);
+      await page.getByLabel('قاعده', { exact: true }).selectOption('');
+      await page.locator(`#feed li[data-subject="${missed[1]}"]`).waitFor({ timeout: 30_000 });
+      // Chromium logs the cut stream and its refused reconnects (net::ERR_...); nothing else may fail.
+      const dropped = (error: string) => error.includes('net::ERR_') && error.includes('/stream?');
+      expect(errors.filter((error) => !dropped(error))).toEqual([]);
+    } finally {
+      await page.close();
+      await server.close();
+    }
   }, 180_000);
 
   it('fits a phone: one column, no horizontal scroll, still Persian and live', async () => {
