@@ -1,4 +1,4 @@
-import { knownOversightRuleIds, severitySchema } from '@enforcement/contracts/vocab';
+import { knownOversightRuleIds, severities } from '@enforcement/contracts/vocab';
 import { fetchConfig } from './api.ts';
 import { renderCharts, startStats } from './charts/stats.ts';
 import { byId, el } from './dom.ts';
@@ -32,10 +32,7 @@ function renderControls() {
     audiences.map((audience) => [audience, audienceName(audience)]),
     currentAudience(),
   );
-  fillSelect(
-    byId('filter-severity'),
-    withAll(severitySchema.options.map((severity) => [severity, t(severity)])),
-  );
+  fillSelect(byId('filter-severity'), withAll(severities.map((severity) => [severity, t(severity)])));
   fillSelect(byId('filter-rule'), withAll(knownOversightRuleIds.map((rule) => [rule, ruleName(rule)])));
   fillSelect(byId('filter-province'), withAll(provinceCodes.map((code) => [code, placeName(code)])));
   renderStatus();

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** How urgent a notification is; fuel cases are raised `high`, dereliction escalations `critical`. */
-export const severitySchema = z.enum(['info', 'warning', 'high', 'critical']);
+export const severities = ['info', 'warning', 'high', 'critical'] as const;
+export const severitySchema = z.enum(severities);
 export type Severity = z.output<typeof severitySchema>;
 
 /**

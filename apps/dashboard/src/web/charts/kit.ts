@@ -1,11 +1,9 @@
-import { severitySchema } from '@enforcement/contracts/vocab';
 import { Chart, type ChartConfiguration, registerables } from 'chart.js';
 import { byId } from '../dom.ts';
 import { formatNumber, lang } from '../i18n.ts';
 
 Chart.register(...registerables);
 
-export const SEVERITIES = severitySchema.options;
 export const SEVERITY_COLORS = {
   info: '#4b7bec',
   warning: '#d98e04',

@@ -1,6 +1,7 @@
 import type { OversightOverview } from '@enforcement/contracts';
+import { severities } from '@enforcement/contracts/vocab';
 import { formatDay, formatNumber, lang, ruleName, t } from '../i18n.ts';
-import { baseOptions, draw, SEVERITIES, SEVERITY_COLORS, startSide, valueTicks } from './kit.ts';
+import { baseOptions, draw, SEVERITY_COLORS, startSide, valueTicks } from './kit.ts';
 
 /** Open notifications by rule (bars stacked by severity) and the daily trend of the last 30 days. */
 export function drawOverview(overview: OversightOverview) {
@@ -16,7 +17,7 @@ export function drawOverview(overview: OversightOverview) {
       type: 'bar',
       data: {
         labels: rules.map(ruleName),
-        datasets: SEVERITIES.map((severity) => ({
+        datasets: severities.map((severity) => ({
           label: t(severity),
           data: rules.map((rule) => countOf(rule, severity)),
           backgroundColor: SEVERITY_COLORS[severity],
