@@ -17,7 +17,7 @@ import { startTestApp, type TestApp } from './support/app.ts';
 import { aRegisterLotBody } from './support/lots.ts';
 
 const keys = testApiKeys({
-  customs: { agency: 'customs', scopes: ['lots:read', 'lots:write', 'offices:admin'] },
+  customs: { agency: 'customs', scopes: ['lots:read', 'lots:write', 'offices:admin', 'messaging:admin'] },
   other: { agency: 'customs', scopes: ['lots:read'] },
 });
 
@@ -52,6 +52,7 @@ describe('mass assignment', () => {
       { method: 'PUT', url: '/v1/offices/khz_assigned', body: office },
       { method: 'POST', url: `/v1/lots/${lot.id}/transitions`, body: { to: 'held' } },
       { method: 'POST', url: `/v1/lots/${lot.id}/abandonment-extension`, body: { days: 5 } },
+      { method: 'POST', url: '/admin/dead-letters/case-events/redrive', body: { messageIds: ['x'] } },
     ];
     for (const target of targets) {
       for (const { field, body } of massAssignmentBodies(target.body)) {
@@ -142,6 +143,8 @@ describe('security headers and error bodies', () => {
       { method: 'GET', url: `/v1/lots/${lot.id}`, headers: keys.as('customs') },
       { method: 'GET', url: '/v1/lots', headers: {} },
       { method: 'GET', url: '/v1/lots?limit=0', headers: keys.as('customs') },
+      { method: 'GET', url: '/admin/dead-letters/case-events?limit=0', headers: keys.as('customs') },
+      { method: 'GET', url: '/admin/dead-letters/nobody', headers: keys.as('customs') },
       { method: 'GET', url: '/v1/nowhere', headers: keys.as('customs') },
       { method: 'PUT', url: '/v1/offices/khz_x', headers: keys.as('other') },
       { method: 'POST', url: '/v1/lots', headers: json('customs'), payload: '{' },
@@ -166,5 +169,23 @@ describe('security headers and error bodies', () => {
 describe('OpenAPI document', () => {
   it('documents exactly the routes the app serves, method by method', () => {
     expect(openApiDrift(t.app)).toEqual({ undocumented: [], unserved: [] });
+  });
+
+  it('documents the dead-letter admin routes behind the API key, naming the messaging:admin scope', () => {
+    const document = t.app.swagger() as {
+      paths: Record<string, Record<string, { security?: unknown; description?: string }>>;
+    };
+    for (const [path, method] of [
+      ['/admin/dead-letters/{consumer}', 'get'],
+      ['/admin/dead-letters/{consumer}/{messageId}', 'get'],
+      ['/admin/dead-letters/{consumer}/redrive', 'post'],
+    ] as const) {
+      const operation = document.paths[path]?.[method];
+      expect(operation?.security, `${method} ${path}`).toEqual([{ bearerAuth: ['messaging:admin'] }]);
+      expect(operation?.description, `${method} ${path}`).toContain('messaging:admin');
+    }
+    expect(pagedRoutes(document).map(({ route, max }) => `${route.method} ${route.url} ${max}`)).toContain(
+      'GET /admin/dead-letters/:consumer 1000',
+    );
   });
 });

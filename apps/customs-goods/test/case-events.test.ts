@@ -1,35 +1,21 @@
 import type { LotView } from '@enforcement/contracts';
 import { newEvent } from '@enforcement/contracts';
-import type { ServiceBus } from '@enforcement/messaging';
 import { connectProducer, type TestProducer } from '@enforcement/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wireMessaging } from '../src/messaging.ts';
 import { as, startTestApp, type TestApp } from './support/app.ts';
 import { eventually, registered, walked } from './support/lots.ts';
 
 let t: TestApp;
-let messaging: ServiceBus;
 let producer: TestProducer;
 
 beforeAll(async () => {
-  t = await startTestApp('case-events');
-  messaging = wireMessaging(t.app, t.db, {
-    amqpUrl: t.scope.amqpUrl,
-    caseEventsQueue: t.scope.name('case-events'),
-    retryDelaysMs: [200],
-    now: () => t.clock.now,
-  });
-  await messaging.start();
-  await eventually(
-    async () => (await t.app.inject({ method: 'GET', url: '/health/ready' })).statusCode,
-    (status) => status === 200,
-  );
+  t = await startTestApp('case-events', {}, { retryDelaysMs: [200] });
+  await t.startMessaging();
   producer = await connectProducer(t.scope.amqpUrl);
 });
 
 afterAll(async () => {
   await producer.close();
-  await messaging.close();
   await t.close();
 });
 

@@ -1,36 +1,23 @@
 import { newEvent } from '@enforcement/contracts';
-import { deadLetterQueueName, type ServiceBus } from '@enforcement/messaging';
+import { deadLetterQueueName } from '@enforcement/messaging';
 import { connectProducer, eventually, type TestProducer } from '@enforcement/testkit';
 import { contractViolations, deadLettersOf } from '@enforcement/testkit/hostile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wireMessaging } from '../src/messaging.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 
 let t: TestApp;
-let messaging: ServiceBus;
 let producer: TestProducer;
 let queue: string;
 
 beforeAll(async () => {
   t = await startTestApp('contract-violations');
-  queue = t.scope.name('case-events');
-  messaging = wireMessaging(t.app, t.db, {
-    amqpUrl: t.scope.amqpUrl,
-    caseEventsQueue: queue,
-    retryDelaysMs: [100],
-    now: () => t.clock.now,
-  });
-  await messaging.start();
-  await eventually(
-    async () => (await t.app.inject({ method: 'GET', url: '/health/ready' })).statusCode,
-    (status) => status === 200,
-  );
+  queue = t.caseEventsQueue;
+  await t.startMessaging();
   producer = await connectProducer(t.scope.amqpUrl);
 });
 
 afterAll(async () => {
   await producer.close();
-  await messaging.close();
   await t.close();
 });
 

@@ -16,8 +16,9 @@ import { aRegisterLotBody } from './support/lots.ts';
 
 /** A national customs key with every scope: fuzzed requests get past authorization to validation. */
 const keys = testApiKeys({
-  fuzzer: { agency: 'customs', scopes: ['lots:read', 'lots:write', 'offices:admin'] },
+  fuzzer: { agency: 'customs', scopes: ['lots:read', 'lots:write', 'offices:admin', 'messaging:admin'] },
 });
+const REDRIVE_URL = '/admin/dead-letters/case-events/redrive';
 const BODY_LIMIT_BYTES = 64 * 1024;
 
 let t: TestApp;
@@ -40,6 +41,9 @@ beforeAll(async () => {
     API_KEYS: keys.json,
     BODY_LIMIT_BYTES: String(BODY_LIMIT_BYTES),
   });
+  // The consumer runs (its queues declared) so the dead-letter routes reach the broker; the outbox
+  // relay does not, so nothing writes to the database behind the requests' backs.
+  await t.startMessaging('consumer');
   lot = await ok('POST', '/v1/lots', aRegisterLotBody());
   const travelling = await ok('POST', '/v1/lots', aRegisterLotBody({ caseId: null }));
   for (const step of [{ to: 'held' }, { to: 'pending_clearance' }, { to: 'cleared' }]) {
@@ -79,6 +83,14 @@ describe('hostile input on every route', () => {
           params: { id: 'khz_fuzzed' },
           body: { province: 'khuzestan', kind: 'port', fa: 'بندر', en: 'Port' },
         },
+        'GET /admin/dead-letters/:consumer': { params: { consumer: 'case-events' } },
+        'GET /admin/dead-letters/:consumer/:messageId': {
+          params: { consumer: 'case-events', messageId: lot.id },
+        },
+        'POST /admin/dead-letters/:consumer/redrive': {
+          params: { consumer: 'case-events' },
+          body: { messageIds: [lot.id], limit: 10 },
+        },
       };
       const results = await fuzzRoutes({
         app: t.app,
@@ -117,6 +129,7 @@ describe('hostile input on every route', () => {
         url: '/v1/offices/khz_refused',
         body: { province: 'khuzestan', kind: 'port', fa: 'بندر', en: 'Port' },
       },
+      { method: 'POST', url: REDRIVE_URL, body: { messageIds: [lot.id], limit: 10 } },
     ];
     const before = await fingerprintOf(t.db);
     for (const target of targets) {

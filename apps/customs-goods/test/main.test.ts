@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aRegisterLotBody } from './support/lots.ts';
 
 const MAIN = join(import.meta.dirname, '..', 'src', 'main.ts');
-const keys = testApiKeys({ customs: { agency: 'customs', scopes: ['lots:read', 'lots:write'] } });
+const keys = testApiKeys({
+  customs: { agency: 'customs', scopes: ['lots:read', 'lots:write'] },
+  operations: { agency: 'anti_smuggling_hq', scopes: ['messaging:admin'] },
+});
 
 let scope: TestScope;
 beforeAll(async () => {
@@ -17,7 +20,7 @@ afterAll(async () => {
 });
 
 describe('src/main.ts', () => {
-  it('starts alone from its environment, publishes a registered lot on the exchange, and stops on SIGTERM', async () => {
+  it('starts alone from its environment, publishes a registered lot on the exchange, serves the dead-letter routes, and stops on SIGTERM', async () => {
     const tap = await tapEvents(scope.amqpUrl, 'goods.#');
     const service = startServiceProcess(MAIN, {
       MONGO_URL: scope.mongoUrl,
@@ -40,6 +43,13 @@ describe('src/main.ts', () => {
       expect(posted.status).toBe(201);
       const { id } = (await posted.json()) as { id: string };
       expect((await tap.about(id, 1)).map((event) => event.type)).toEqual(['goods.lot_registered']);
+
+      // The dead-letter admin routes are mounted over the consumer's queue, behind messaging:admin.
+      const deadLetters = `${address}/admin/dead-letters/case-events`;
+      const listed = await fetch(deadLetters, { headers: keys.as('operations') });
+      expect(listed.status).toBe(200);
+      expect(await listed.json()).toEqual({ consumer: 'case-events', total: 0, items: [] });
+      expect((await fetch(deadLetters, { headers: keys.as('customs') })).status).toBe(403);
     } finally {
       expect(await service.stop()).toBe(0);
       await tap.close();

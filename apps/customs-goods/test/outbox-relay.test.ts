@@ -1,26 +1,18 @@
-import type { ServiceBus } from '@enforcement/messaging';
 import { type EventTap, tapEvents } from '@enforcement/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wireMessaging } from '../src/messaging.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { pending, rawLot } from './support/documents.ts';
 import { registered, walked } from './support/lots.ts';
 
 let t: TestApp;
-let messaging: ServiceBus;
 let tap: EventTap;
 
 beforeAll(async () => {
   t = await startTestApp('outbox-relay');
   tap = await tapEvents(t.scope.amqpUrl, 'goods.#');
-  messaging = wireMessaging(t.app, t.db, {
-    amqpUrl: t.scope.amqpUrl,
-    caseEventsQueue: t.scope.name('case-events'),
-  });
 });
 
 afterAll(async () => {
-  await messaging.close();
   await tap.close();
   await t.close();
 });
@@ -30,7 +22,7 @@ describe('the lots’ outbox relay, publishing to the real broker', () => {
     const lot = await registered(t.app);
     await walked(t.app, lot.id, [{ to: 'held' }]);
     expect(pending(await rawLot(t.db, lot.id))).toHaveLength(2);
-    await messaging.start();
+    await t.startMessaging();
     const events = await tap.about(lot.id, 2);
     expect(events.map((event) => event.type)).toEqual(['goods.lot_registered', 'goods.status_changed']);
     expect(pending(await rawLot(t.db, lot.id))).toEqual([]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ServiceBus } from '@enforcement/messaging';
+import { DeadLetters, deadLetterRoutes, ServiceBus } from '@enforcement/messaging';
 import type { ServiceApp } from '@enforcement/service-kit';
 import type { Db } from 'mongodb';
 import { watchedEventHandlers } from './events/subscriptions.ts';
@@ -33,9 +33,15 @@ export interface OversightMessaging {
   close(): Promise<void>;
 }
 
+/** The scope of the dead-letter admin routes (`/admin/dead-letters/...`). */
+export const MESSAGING_ADMIN_SCOPE = 'messaging:admin';
+
 /**
  * Consumes the case, unit and goods events through the inbox (each handler runs once per event id),
- * publishes the notifications' outbox with confirms, and sweeps for what fell due.
+ * publishes the notifications' outbox with confirms, and sweeps for what fell due. Also mounts the
+ * dead-letter admin routes over the consumer's queue (`/admin/dead-letters/watched-events`, scope
+ * `messaging:admin`), so call it before the app is ready (main.ts calls it between `buildApp` and
+ * listening; the tests' `startTestApp` before `ready`).
  */
 export function wireMessaging(app: ServiceApp, db: Db, settings: MessagingSettings): OversightMessaging {
   const now = settings.now ?? (() => new Date());
@@ -68,6 +74,13 @@ export function wireMessaging(app: ServiceApp, db: Db, settings: MessagingSettin
   let timer: { stop(): Promise<void> } | null = null;
   let webhookWorker: { stop(): Promise<void> } | null = null;
   app.registerReadinessProbe('rabbitmq', bus.readinessProbe);
+  // Loaded with the app's other plugins when it becomes ready (listen or ready), like every route.
+  app.register(deadLetterRoutes, {
+    prefix: '/admin',
+    deadLetters: new DeadLetters(bus.connection, { logger: app.log, connectTimeoutMs: 2_000 }),
+    consumers: { 'watched-events': settings.watchedEventsQueue },
+    scopes: [MESSAGING_ADMIN_SCOPE],
+  });
 
   return {
     bus,

@@ -26,6 +26,7 @@ const SCOPES = [
   'resolutions:report',
   'stats:read',
   'webhooks:manage',
+  'messaging:admin',
 ];
 const keys = testApiKeys({
   chair: { agency: 'prosecutor', province: 'khuzestan', scopes: SCOPES },
@@ -70,6 +71,8 @@ beforeAll(async () => {
     SSE_MAX_STREAMS_PER_PRINCIPAL: '2',
     ...webhookEnv,
   });
+  // The consumer's queues declared, so the dead-letter list answers its largest page; no relay runs.
+  await t.startMessaging('consumer');
   await raiseNotification(t, 'n-protection-1', [AUDIENCE]);
   ids.workgroup = await created('/v1/workgroups', workgroupBody);
   ids.meeting = await created(`/v1/workgroups/${ids.workgroup}/meetings`, { heldAt: '2024-12-30T00:00:00Z' });
@@ -104,6 +107,7 @@ describe('mass assignment', () => {
         url: '/v1/webhooks',
         body: { audience: AUDIENCE, url: 'https://hooks.agency.example/b' },
       },
+      { method: 'POST', url: '/admin/dead-letters/watched-events/redrive', body: { messageIds: ['x'] } },
     ];
     for (const target of targets) {
       for (const { field, body } of massAssignmentBodies(target.body)) {
@@ -163,7 +167,7 @@ describe('resource limits', () => {
   it('enforces the documented maximum page size on every paged route', async () => {
     const paged = pagedRoutes(t.app.swagger());
     expect(paged.length).toBeGreaterThan(1);
-    const params = { id: ids.webhook, audience: AUDIENCE };
+    const params = { id: ids.webhook, audience: AUDIENCE, consumer: 'watched-events' };
     for (const { route, max } of paged) {
       expect(Number.isFinite(max), `${route.url} documents no maximum limit`).toBe(true);
       const atMax = await send(t.app, pageRequest(route, String(max), keys.as('chair'), params));
@@ -250,6 +254,8 @@ describe('security headers and error bodies', () => {
       { method: 'GET', url: '/v1/rules', headers: keys.as('reader') },
       { method: 'GET', url: '/v1/nowhere', headers: keys.as('chair') },
       { method: 'PUT', url: '/v1/rules', headers: json('chair'), payload: '{' },
+      { method: 'GET', url: '/admin/dead-letters/watched-events?limit=0', headers: keys.as('chair') },
+      { method: 'GET', url: '/admin/dead-letters/nobody', headers: keys.as('chair') },
       { method: 'GET', url: '/health/live', headers: {} },
     ];
     for (const request of requests) {
@@ -276,5 +282,20 @@ describe('security headers and error bodies', () => {
 describe('OpenAPI document', () => {
   it('documents exactly the routes the app serves, method by method', () => {
     expect(openApiDrift(t.app)).toEqual({ undocumented: [], unserved: [] });
+  });
+
+  it('documents the dead-letter admin routes behind the API key, naming the messaging:admin scope', () => {
+    const document = t.app.swagger() as {
+      paths: Record<string, Record<string, { security?: unknown; description?: string }>>;
+    };
+    for (const [path, method] of [
+      ['/admin/dead-letters/{consumer}', 'get'],
+      ['/admin/dead-letters/{consumer}/{messageId}', 'get'],
+      ['/admin/dead-letters/{consumer}/redrive', 'post'],
+    ] as const) {
+      const operation = document.paths[path]?.[method];
+      expect(operation?.security, `${method} ${path}`).toEqual([{ bearerAuth: ['messaging:admin'] }]);
+      expect(operation?.description, `${method} ${path}`).toContain('messaging:admin');
+    }
   });
 });

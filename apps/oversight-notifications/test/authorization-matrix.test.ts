@@ -21,8 +21,9 @@ const SCOPES = [
   'resolutions:report',
   'stats:read',
   'webhooks:manage',
+  'messaging:admin',
 ];
-const EVERYTHING_BUT_ADMIN = SCOPES.filter((scope) => scope !== 'rules:admin');
+const EVERYTHING_BUT_ADMIN = SCOPES.filter((scope) => !scope.endsWith(':admin'));
 
 const keys = testApiKeys({
   ...scopeMatrixPrincipals('inspection', SCOPES),
@@ -89,7 +90,7 @@ describe('function-level authorization', () => {
       routes,
     );
     expect(violations).toEqual([]);
-    const api = Object.fromEntries(Object.entries(matrix).filter(([route]) => route.includes(' /v1/')));
+    const api = Object.fromEntries(Object.entries(matrix).filter(([route]) => / \/(v1|admin)\//.test(route)));
     expect(api).toEqual({
       'GET /v1/notifications/:id': ['notifications:read'],
       'POST /v1/notifications/:id/acknowledgements': ['notifications:acknowledge'],
@@ -113,6 +114,9 @@ describe('function-level authorization', () => {
       'GET /v1/webhooks/:id/deliveries': ['webhooks:manage'],
       'POST /v1/webhooks/:id/resume': ['webhooks:manage'],
       'DELETE /v1/webhooks/:id': ['webhooks:manage'],
+      'GET /admin/dead-letters/:consumer': ['messaging:admin'],
+      'GET /admin/dead-letters/:consumer/:messageId': ['messaging:admin'],
+      'POST /admin/dead-letters/:consumer/redrive': ['messaging:admin'],
     });
     const open = Object.entries(matrix).filter(([, scopes]) => scopes === 'public');
     expect(open.map(([route]) => route).every((route) => / \/(health|metrics|docs)/.test(route))).toBe(true);

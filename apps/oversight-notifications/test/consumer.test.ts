@@ -1,37 +1,21 @@
 import { connectProducer, type TestProducer } from '@enforcement/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolutionCreatedEvent } from '../src/events/resolution-events.ts';
-import { type OversightMessaging, wireMessaging } from '../src/messaging.ts';
 import { eventually, startTestApp, type TestApp } from './support/app.ts';
 import { caseClosed, caseRegistered, executionStarted, transitOpened } from './support/events.ts';
 import { requests } from './support/resolutions.ts';
 
 let t: TestApp;
-let messaging: OversightMessaging;
 let producer: TestProducer;
 
 beforeAll(async () => {
-  t = await startTestApp('consumer');
-  messaging = wireMessaging(t.app, t.db, {
-    amqpUrl: t.scope.amqpUrl,
-    watchedEventsQueue: t.scope.name('watched-events'),
-    retryDelaysMs: [200],
-    sweepEveryMs: null,
-    sweepLeaseMs: 60_000,
-    sweepBatch: 100,
-    now: () => t.clock.now,
-  });
-  await messaging.start();
-  await eventually(
-    async () => (await t.app.inject({ method: 'GET', url: '/health/ready' })).statusCode,
-    (status) => status === 200,
-  );
+  t = await startTestApp('consumer', {}, { retryDelaysMs: [200] });
+  await t.startMessaging();
   producer = await connectProducer(t.scope.amqpUrl);
 });
 
 afterAll(async () => {
   await producer.close();
-  await messaging.close();
   await t.close();
 });
 

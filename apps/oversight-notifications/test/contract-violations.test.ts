@@ -2,38 +2,22 @@ import { deadLetterQueueName } from '@enforcement/messaging';
 import { connectProducer, type TestProducer } from '@enforcement/testkit';
 import { contractViolations, deadLettersOf } from '@enforcement/testkit/hostile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OversightMessaging, wireMessaging } from '../src/messaging.ts';
 import { eventually, startTestApp, type TestApp } from './support/app.ts';
 import { caseRegistered, lotRegistered } from './support/events.ts';
 
 let t: TestApp;
-let messaging: OversightMessaging;
 let producer: TestProducer;
 let queue: string;
 
 beforeAll(async () => {
   t = await startTestApp('contract-violations');
-  queue = t.scope.name('watched-events');
-  messaging = wireMessaging(t.app, t.db, {
-    amqpUrl: t.scope.amqpUrl,
-    watchedEventsQueue: queue,
-    retryDelaysMs: [100],
-    sweepEveryMs: null,
-    sweepLeaseMs: 60_000,
-    sweepBatch: 100,
-    now: () => t.clock.now,
-  });
-  await messaging.start();
-  await eventually(
-    async () => (await t.app.inject({ method: 'GET', url: '/health/ready' })).statusCode,
-    (status) => status === 200,
-  );
+  queue = t.watchedEventsQueue;
+  await t.startMessaging();
   producer = await connectProducer(t.scope.amqpUrl);
 });
 
 afterAll(async () => {
   await producer.close();
-  await messaging.close();
   await t.close();
 });
 

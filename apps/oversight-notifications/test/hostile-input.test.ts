@@ -23,6 +23,7 @@ export const OVERSIGHT_SCOPES = [
   'resolutions:report',
   'stats:read',
   'webhooks:manage',
+  'messaging:admin',
 ];
 /** Khuzestan's prosecutor with every scope: chairs its workgroup, reads its feed, manages its webhooks. */
 const keys = testApiKeys({
@@ -64,6 +65,9 @@ beforeAll(async () => {
     BODY_LIMIT_BYTES: String(BODY_LIMIT_BYTES),
     ...webhookEnv,
   });
+  // The consumer runs (its queues declared) so the dead-letter routes reach the broker; the outbox
+  // relay does not, so nothing writes to the database behind the requests' backs.
+  await t.startMessaging('consumer');
   await raiseNotification(t, ids.notification, [AUDIENCE]);
   ids.workgroup = await created('/v1/workgroups', workgroupBody);
   ids.meeting = await created(`/v1/workgroups/${ids.workgroup}/meetings`, { heldAt: '2024-12-30T00:00:00Z' });
@@ -103,6 +107,14 @@ describe('hostile input on every route', () => {
         'GET /v1/webhooks/:id/deliveries': { params: { id: ids.webhook } },
         'POST /v1/webhooks/:id/resume': { params: { id: ids.webhook } },
         'DELETE /v1/webhooks/:id': { params: { id: ids.webhook } },
+        'GET /admin/dead-letters/:consumer': { params: { consumer: 'watched-events' } },
+        'GET /admin/dead-letters/:consumer/:messageId': {
+          params: { consumer: 'watched-events', messageId: ids.notification },
+        },
+        'POST /admin/dead-letters/:consumer/redrive': {
+          params: { consumer: 'watched-events' },
+          body: { messageIds: [ids.notification], limit: 10 },
+        },
       };
       const results = await fuzzRoutes({
         app: t.app,
@@ -143,6 +155,11 @@ describe('hostile input on every route', () => {
       },
       { method: 'POST', url: `/v1/resolutions/${ids.resolution}/completion`, body: { note: 'انجام شد' } },
       { method: 'POST', url: '/v1/webhooks', body: webhookBody },
+      {
+        method: 'POST',
+        url: '/admin/dead-letters/watched-events/redrive',
+        body: { messageIds: [ids.notification], limit: 10 },
+      },
     ];
     const before = await fingerprintOf(t.db);
     for (const target of targets) {

@@ -8,7 +8,10 @@ import { eventually } from './support/app.ts';
 import { caseRegistered } from './support/events.ts';
 
 const MAIN = join(import.meta.dirname, '..', 'src', 'main.ts');
-const keys = testApiKeys({ reader: { agency: 'inspection', scopes: ['rules:read'] } });
+const keys = testApiKeys({
+  reader: { agency: 'inspection', scopes: ['rules:read'] },
+  operations: { agency: 'anti_smuggling_hq', scopes: ['messaging:admin'] },
+});
 
 let scope: TestScope;
 beforeAll(async () => {
@@ -19,7 +22,7 @@ afterAll(async () => {
 });
 
 describe('src/main.ts', () => {
-  it('starts alone from its environment, turns an event on the exchange into an obligation, and stops on SIGTERM', async () => {
+  it('starts alone from its environment, turns an event on the exchange into an obligation, serves the dead-letter routes, and stops on SIGTERM', async () => {
     const service = startServiceProcess(MAIN, {
       MONGO_URL: scope.mongoUrl,
       MONGO_DB: scope.dbName,
@@ -44,6 +47,14 @@ describe('src/main.ts', () => {
         (found) => found !== null,
       );
       expect(stored).toMatchObject({ state: 'open' });
+
+      // The dead-letter admin routes are mounted over the consumer's queue, behind messaging:admin.
+      const deadLetters = `${address}/admin/dead-letters/watched-events`;
+      const listed = await fetch(deadLetters, { headers: keys.as('operations') });
+      expect(listed.status).toBe(200);
+      expect(await listed.json()).toEqual({ consumer: 'watched-events', total: 0, items: [] });
+      expect((await fetch(deadLetters, { headers: keys.as('reader') })).status).toBe(403);
+      expect((await fetch(`${address}/docs/json`)).status).toBe(200);
     } finally {
       expect(await service.stop()).toBe(0);
       await producer.close();

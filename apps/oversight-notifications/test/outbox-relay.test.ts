@@ -1,29 +1,19 @@
 import { type EventTap, tapEvents } from '@enforcement/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OversightMessaging, wireMessaging } from '../src/messaging.ts';
 import { sweep } from '../src/scheduler/sweep.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { caseClosed, caseRegistered } from './support/events.ts';
 import { feed } from './support/feed.ts';
 
 let t: TestApp;
-let messaging: OversightMessaging;
 let tap: EventTap;
 
 beforeAll(async () => {
   t = await startTestApp('outbox-relay');
   tap = await tapEvents(t.scope.amqpUrl, 'oversight.#');
-  messaging = wireMessaging(t.app, t.db, {
-    amqpUrl: t.scope.amqpUrl,
-    watchedEventsQueue: t.scope.name('watched-events'),
-    sweepEveryMs: null,
-    sweepLeaseMs: 60_000,
-    sweepBatch: 100,
-  });
 });
 
 afterAll(async () => {
-  await messaging.close();
   await tap.close();
   await t.close();
 });
@@ -35,7 +25,7 @@ describe('the notifications’ outbox relay, publishing to the real broker', () 
     await feed(t, caseClosed('relay-1', '2024-04-02T00:00:00.000Z'));
     const stored = await t.stores.notifications.collection.findOne({ subjectKey: 'case:relay-1' });
     if (stored === null) throw new Error('not raised');
-    await messaging.start();
+    await t.startMessaging();
     const events = await tap.about(stored._id, 2);
     expect(events.map((event) => event.type)).toEqual([
       'oversight.notification_raised',

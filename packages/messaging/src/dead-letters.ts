@@ -14,6 +14,8 @@ export interface DeadLetter {
   detail: string | undefined;
   attempts: number;
   deadLetteredAt: string | undefined;
+  /** When an operator last re-drove it (it failed again since), if ever. */
+  redrivenAt: string | undefined;
   /** The message body: parsed JSON, or the raw text when it is not JSON. */
   body: unknown;
 }
@@ -143,6 +145,7 @@ function describe(message: GetMessage): DeadLetter {
     detail: headerText(headers, HEADERS.deadLetterDetail),
     attempts: attemptsOf(headers),
     deadLetteredAt: headerText(headers, HEADERS.deadLetteredAt),
+    redrivenAt: headerText(headers, HEADERS.redrivenAt),
     body,
   };
 }

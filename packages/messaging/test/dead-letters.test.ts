@@ -115,13 +115,95 @@ describe('dead-letter tooling', () => {
     expect(one.json()).toMatchObject({ messageId: event.id, body: { id: event.id } });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.headers['content-type']).toContain('application/problem+json');
+    expect(unknown.json()).toMatchObject({ status: 404, code: 'NOT_FOUND' });
     expect(redrive.json()).toEqual({ consumer: 'notifications', redriven: [event.id] });
     // Three routes, plus the HEAD routes fastify adds beside each GET.
     expect(routeScopes.length).toBeGreaterThanOrEqual(3);
-    for (const config of routeScopes) expect(config).toEqual({ scopes: ['messaging:admin'] });
+    for (const config of routeScopes) expect(config).toMatchObject({ scopes: ['messaging:admin'] });
     await eventually('the re-driven event to be handled', () => handled.includes(event.id));
     await app.close();
     fixed = false;
+  });
+
+  it('validates input with its own JSON Schema validator, in any Fastify app', async () => {
+    const app = Fastify();
+    await app.register(deadLetterRoutes, {
+      prefix: '/admin',
+      deadLetters,
+      consumers: { notifications: consumer.queue },
+      scopes: [],
+    });
+    const refused = [
+      {
+        method: 'GET',
+        url: '/admin/dead-letters/notifications?limit=0',
+        says: 'querystring/limit must be >= 1',
+      },
+      {
+        method: 'GET',
+        url: '/admin/dead-letters/notifications?limit=abc',
+        says: 'querystring/limit must be integer',
+      },
+      {
+        method: 'GET',
+        url: '/admin/dead-letters/notifications?limit=1&limit=2',
+        says: 'querystring/limit must be integer',
+      },
+      {
+        method: 'GET',
+        url: '/admin/dead-letters/notifications?cursor=x',
+        says: 'querystring/cursor is not a known field',
+      },
+      {
+        method: 'POST',
+        url: '/admin/dead-letters/notifications/redrive',
+        payload: { messageIds: 'x' },
+        says: 'body/messageIds must be array',
+      },
+      {
+        method: 'POST',
+        url: '/admin/dead-letters/notifications/redrive',
+        payload: { messageIds: [''] },
+        says: 'body/messageIds/0 must have at least 1 characters',
+      },
+      {
+        method: 'POST',
+        url: '/admin/dead-letters/notifications/redrive',
+        payload: { limit: 1.5 },
+        says: 'body/limit must be integer',
+      },
+      {
+        method: 'POST',
+        url: '/admin/dead-letters/notifications/redrive',
+        payload: { all: true },
+        says: 'body/all is not a known field',
+      },
+    ] as const;
+    for (const { says, ...request } of refused) {
+      const response = await app.inject(request);
+      expect(response.statusCode, request.url).toBe(400);
+      expect(response.json<{ message: string }>().message, request.url).toBe(says);
+    }
+    const listed = await app.inject({ method: 'GET', url: '/admin/dead-letters/notifications?limit=5' });
+    expect(listed.json()).toMatchObject({ consumer: 'notifications', total: 0, items: [] });
+    await app.close();
+  });
+
+  it('answers 503 with Retry-After while there is no broker connection', async () => {
+    const offline = new BrokerConnection({ url: scope.amqpUrl, name: 'never-started' });
+    const app = Fastify();
+    await app.register(deadLetterRoutes, {
+      deadLetters: new DeadLetters(offline, { connectTimeoutMs: 50 }),
+      consumers: { notifications: consumer.queue },
+      scopes: [],
+    });
+
+    const response = await app.inject({ method: 'GET', url: '/dead-letters/notifications' });
+
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.json()).toMatchObject({ status: 503, code: 'BROKER_UNAVAILABLE' });
+    await app.close();
   });
 
   it('lists dead letters from the command line', async () => {

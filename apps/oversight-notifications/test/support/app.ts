@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type ServiceApp } from '@enforcement/service-kit';
 import { type TestClock, testApiKeys } from '@enforcement/service-kit/testing';
-import type { TestScope } from '@enforcement/testkit';
+import { eventually, type TestScope } from '@enforcement/testkit';
 import { useTestScope } from '@enforcement/testkit/vitest';
 import type { Db } from 'mongodb';
 import { buildApp, storesOf } from '../../src/app.ts';
 import { configSchema } from '../../src/config.ts';
 import { defaultRulesConfig } from '../../src/domain/rules-config.ts';
 import type { JudgeDeps } from '../../src/events/judge.ts';
+import { type OversightMessaging, wireMessaging } from '../../src/messaging.ts';
 import type { SweepDeps } from '../../src/scheduler/sweep.ts';
 import type { Stores } from '../../src/stores.ts';
 
@@ -44,6 +45,8 @@ const principals = {
   hooksProsecutorBushehr: { agency: 'prosecutor', province: 'bushehr', scopes: ['webhooks:manage'] },
   hooksProsecutorNational: { agency: 'prosecutor', scopes: ['webhooks:manage'] },
   hooksCustomsKhuzestan: { agency: 'customs', province: 'khuzestan', scopes: ['webhooks:manage'] },
+  // Operations: the dead-letter admin routes (as the anti-smuggling HQ's key has it under `npm start`).
+  messagingAdmin: { agency: 'anti_smuggling_hq', scopes: ['messaging:admin'] },
 } as const;
 
 export type Who = keyof typeof principals;
@@ -61,11 +64,37 @@ export interface TestApp {
   stores: Stores;
   judgeDeps: JudgeDeps;
   sweepDeps(owner?: string): SweepDeps;
+  /**
+   * The messaging, wired as main.ts wires it (the readiness probe and the dead-letter admin routes
+   * included) on the test's own vhost, without sweep timer or webhook worker, and not started: see
+   * `startMessaging`.
+   */
+  messaging: OversightMessaging;
+  /** The consumer's queue (`watched-events` of the admin routes), under the test's own name. */
+  watchedEventsQueue: string;
+  /**
+   * Connects the bus and waits until the app is ready: `all` runs it as main.ts does (outbox relay
+   * and consumer); `consumer` runs only the consumer (its queues declared, so the dead-letter routes
+   * answer) and leaves the outbox alone, for tests that read it or compare the database.
+   */
+  startMessaging(parts?: 'all' | 'consumer'): Promise<void>;
   close(): Promise<void>;
 }
 
-/** The service on its own test database (real MongoDB endpoint), with indexes, rules, keys and a fixed clock. */
-export async function startTestApp(label: string, env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Delays before each retry of a failed handler (default one short retry). */
+  retryDelaysMs?: readonly number[];
+}
+
+/**
+ * The service on its own test database (real MongoDB endpoint), with indexes, rules, keys and a fixed
+ * clock, and its messaging wired (not started) on its own broker vhost, so every route main.ts serves is here.
+ */
+export async function startTestApp(
+  label: string,
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const scope = await useTestScope(label);
   const db = await scope.db();
   const config = loadConfig(configSchema, {
@@ -85,6 +114,20 @@ export async function startTestApp(label: string, env: Record<string, string> = 
   await stores.prepare(defaultRulesConfig);
   const clock: TestClock = { now: new Date('2025-01-01T00:00:00.000Z') };
   const app = await buildApp({ config, db, now: () => clock.now });
+  const watchedEventsQueue = scope.name('watched-events');
+  const messaging = wireMessaging(app, db, {
+    amqpUrl: scope.amqpUrl,
+    watchedEventsQueue,
+    retryDelaysMs: options.retryDelaysMs ?? [100],
+    // No timer: tests sweep with their clock (`sweepDeps`); no webhook worker either.
+    sweepEveryMs: null,
+    sweepLeaseMs: 60_000,
+    sweepBatch: 100,
+    webhooks: null,
+    now: () => clock.now,
+  });
+  // As in main.ts: the bus stops before the app's database goes.
+  app.addHook('onClose', () => messaging.close());
   await app.ready();
   return {
     app,
@@ -92,6 +135,20 @@ export async function startTestApp(label: string, env: Record<string, string> = 
     clock,
     scope,
     stores,
+    messaging,
+    watchedEventsQueue,
+    startMessaging: async (parts = 'all') => {
+      if (parts === 'all') {
+        await messaging.start();
+      } else {
+        for (const consumer of messaging.bus.consumers) await consumer.start();
+        await messaging.bus.connection.start();
+      }
+      await eventually(
+        async () => (await app.inject({ method: 'GET', url: '/health/ready' })).statusCode,
+        (status) => status === 200,
+      );
+    },
     judgeDeps: { ...stores, now: () => clock.now },
     sweepDeps: (owner = 'sweep-test') => ({
       obligations: stores.obligations,
