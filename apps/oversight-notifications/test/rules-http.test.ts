@@ -65,6 +65,25 @@ describe('GET and PUT /v1/rules', () => {
     );
   });
 
+  it('lets an admin replace stored rules that no longer parse, keeping them in the audit as they were', async () => {
+    const { version } = await t.stores.rules.current();
+    const broken = { ...defaultRulesConfig, caseDeterminationDays: 'ninety' };
+    await t.db
+      .collection('rule_settings')
+      .updateOne({ _id: 'current' } as never, { $set: { rules: broken } });
+
+    const response = await t.app.inject({
+      method: 'PUT',
+      url: '/v1/rules',
+      headers: as('rulesAdmin'),
+      payload: defaultRulesConfig,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toEqual({ rules: defaultRulesConfig, version: version + 1 });
+    const audit = await t.stores.rules.changes.findOne({ version: version + 1 });
+    expect(audit?.before).toEqual(broken);
+  });
+
   it('refuses a change without the admin scope', async () => {
     const response = await t.app.inject({
       method: 'PUT',

@@ -58,7 +58,11 @@ export class RulesStore {
     now: Date,
   ): Promise<{ rules: RulesConfig; version: number }> {
     for (let attempt = 0; attempt < MAX_REPLACE_ATTEMPTS; attempt += 1) {
-      const before = await this.current();
+      // The stored rules as they are, not parsed: rules that no longer parse (edited by hand, or
+      // written before a constraint was tightened) are what a replacement must be able to repair,
+      // and the audit keeps them as they were.
+      const stored = await this.#rules.findOne({ _id: 'current' });
+      const before = stored ?? { rules: rulesConfigSchema.parse({}), version: 0 };
       const version = before.version + 1;
       const written = await this.#rules
         .updateOne(
