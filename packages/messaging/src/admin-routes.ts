@@ -1,5 +1,14 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type AdminSchema, compileAdminValidator } from './admin-schema.ts';
+import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  consumerParamsSchema,
+  deadLetterSchema,
+  listQuerySchema,
+  listResponseSchema,
+  messageParamsSchema,
+  redriveBodySchema,
+  redriveResponseSchema,
+} from './admin-schemas.ts';
 import type { DeadLetters } from './dead-letters.ts';
 import { MessagingError } from './errors.ts';
 import { errorMessage } from './logger.ts';
@@ -10,153 +19,21 @@ export interface DeadLetterRoutesOptions {
   consumers: Readonly<Record<string, string>>;
   /** Scopes a caller needs (service-kit enforces route `config.scopes`), e.g. ['messaging:admin']. */
   scopes: readonly string[];
-}
-
-interface ConsumerParams {
-  consumer: string;
+  /** The OpenAPI security scheme (declared by the host) the routes are documented behind; service-kit's `bearerAuth` by default. */
+  securityScheme?: string;
 }
 
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 /** How long a client waits before asking again while the broker is unreachable. */
 const RETRY_AFTER_S = 5;
-const MAX_LIST_LIMIT = 1_000;
-const DEFAULT_LIST_LIMIT = 50;
-const MAX_REDRIVE_LIMIT = 10_000;
 
-const text = (description: string): AdminSchema => ({ type: 'string', description });
-
-/** A dead-lettered message as the routes show it (`DeadLetter`); absent members were not on the message. */
-const deadLetterSchema = {
-  type: 'object',
-  properties: {
-    messageId: text('The event id'),
-    routingKey: text('The routing key it was published with, e.g. case.verdict_issued.v1'),
-    correlationId: text('The correlation id it carried'),
-    reason: text(
-      'Why it was dead-lettered: invalid_json, invalid_envelope, unknown_event, invalid_payload, no_handler, rejected, retries_exhausted',
-    ),
-    detail: text("The consumer's explanation: the failing field paths, or the handler's last error"),
-    attempts: { type: 'integer', description: 'Attempts the consumer made before dead-lettering it' },
-    deadLetteredAt: text('When it was (last) dead-lettered, ISO 8601'),
-    redrivenAt: text('When it was last re-driven, if ever: it failed again after that'),
-    body: { description: 'The message body: its JSON, or the raw text when it is not JSON' },
-  },
-  required: ['attempts', 'body'],
-} as const;
-
-const consumerParamsSchema = {
-  type: 'object',
-  properties: { consumer: { type: 'string', description: 'The consumer, e.g. case-events' } },
-  required: ['consumer'],
-} as const satisfies AdminSchema;
-
-const listQuerySchema = {
-  type: 'object',
-  properties: {
-    limit: {
-      type: 'integer',
-      minimum: 1,
-      maximum: MAX_LIST_LIMIT,
-      default: DEFAULT_LIST_LIMIT,
-      description: 'How many messages to show, oldest first',
-    },
-  },
-  additionalProperties: false,
-} as const satisfies AdminSchema;
-
-const redriveBodySchema = {
-  type: 'object',
-  properties: {
-    messageIds: {
-      type: 'array',
-      items: { type: 'string', minLength: 1, maxLength: 512 },
-      maxItems: 1_000,
-      description: 'Only these messages; every one (up to limit) when absent',
-    },
-    limit: {
-      type: 'integer',
-      minimum: 1,
-      maximum: MAX_REDRIVE_LIMIT,
-      description: `At most this many messages (default ${MAX_REDRIVE_LIMIT})`,
-    },
-  },
-  additionalProperties: false,
-} as const satisfies AdminSchema;
-
-const problemSchema = {
-  type: 'object',
-  properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    instance: { type: 'string' },
-    code: { type: 'string', description: 'Stable error code' },
-    requestId: { type: 'string' },
-  },
-  required: ['type', 'title', 'status'],
-};
-
-const problemResponse = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: problemSchema } },
-});
-
-/** What @fastify/swagger hands a route's `config.swaggerTransform` (the members used here). */
-interface SwaggerTransformInput {
-  url: string;
-  /** An OpenAPI 3 document, or (swaggerObject) a Swagger 2 one. */
-  openapiObject?: { components?: { securitySchemes?: Record<string, unknown> } };
-  swaggerObject?: { securityDefinitions?: Record<string, unknown> };
-}
-
-/** A route's OpenAPI description, documented as is (the host's transform expects its own schemas). */
-interface RouteDocument {
-  summary: string;
-  description: string;
-  params?: AdminSchema;
-  querystring?: AdminSchema;
-  body?: AdminSchema;
-  ok: object;
-}
-
-/**
- * The route's `config.swaggerTransform`: documents the JSON Schemas above as they are (a host's own
- * transform, e.g. service-kit's Zod one, cannot read them), behind every security scheme the host
- * declares, naming the scopes needed, with problem+json error responses.
- */
-function documented(route: RouteDocument, scopes: readonly string[]) {
-  return ({ url, openapiObject, swaggerObject }: SwaggerTransformInput) => {
-    const schemes = Object.keys(
-      openapiObject?.components?.securitySchemes ?? swaggerObject?.securityDefinitions ?? {},
-    );
-    const needs = scopes.length === 0 ? 'Needs an API key.' : `Needs the scope ${scopes.join(', ')}.`;
-    return {
-      url,
-      schema: {
-        summary: route.summary,
-        description: `${route.description} ${needs}`,
-        tags: ['dead letters'],
-        ...(route.params === undefined ? {} : { params: route.params }),
-        ...(route.querystring === undefined ? {} : { querystring: route.querystring }),
-        ...(route.body === undefined ? {} : { body: route.body }),
-        security: schemes.map((scheme) => ({ [scheme]: [...scopes] })),
-        response: {
-          200: route.ok,
-          '4XX': problemResponse('Client error (problem details)'),
-          '5XX': problemResponse('Server error or broker unreachable (problem details)'),
-        },
-      },
-    };
-  };
-}
-
+/** Sends a problem+json refusal; the handler then returns nothing (the reply is sent). */
 function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
   problem: { status: number; title: string; code: string; detail: string },
-): FastifyReply {
-  return reply
+): undefined {
+  reply
     .code(problem.status)
     .type(PROBLEM_TYPE)
     .send(
@@ -170,6 +47,7 @@ function sendProblem(
         requestId: request.id,
       }),
     );
+  return undefined;
 }
 
 /** The broker error of an operation that an operator should retry later, or undefined. */
@@ -196,29 +74,30 @@ function unavailability(error: unknown, consumer: string): string | undefined {
  *   GET  /dead-letters/:consumer/:messageId    one message
  *   POST /dead-letters/:consumer/redrive       { messageIds?: string[], limit?: number }
  *
- * The routes bring their own validator (JSON Schema) and OpenAPI description, so they work alike in
- * a plain Fastify app and in a service-kit one (Zod validation and documents). Refusals are
- * problem+json with a stable `code`: 404 `NOT_FOUND` (an unknown consumer or message), 503
- * `BROKER_UNAVAILABLE` with Retry-After (no broker connection); bad input is the host's validation
- * error (service-kit: 400 `VALIDATION_FAILED` naming the field).
+ * The schemas are Zod's: the host validates, serialises and documents them with
+ * @fastify/type-provider-zod's compilers and transform, as service-kit does (a plain Fastify app
+ * sets `validatorCompiler` and `serializerCompiler` first). Refusals are problem+json with a stable
+ * `code`: 404 `NOT_FOUND` (an unknown consumer or message), 503 `BROKER_UNAVAILABLE` with
+ * Retry-After (no broker connection); bad input is the host's validation error (service-kit: 400
+ * `VALIDATION_FAILED` naming the field).
  */
-export async function deadLetterRoutes(
-  app: FastifyInstance,
-  options: DeadLetterRoutesOptions,
-): Promise<void> {
+export const deadLetterRoutes: FastifyPluginAsyncZod<DeadLetterRoutesOptions> = async (app, options) => {
   const { deadLetters, scopes } = options;
-  const config = (route: RouteDocument) => ({
-    scopes: [...scopes],
-    swaggerTransform: documented(route, scopes),
-  });
+  // service-kit documents a route behind `bearerAuth: []` unless it names its own requirement: these
+  // name their scopes. @fastify/swagger needs the scheme declared in the host's document.
+  const documented = {
+    tags: ['dead letters'],
+    security: [{ [options.securityScheme ?? 'bearerAuth']: [...scopes] }],
+  };
+  const needs = scopes.length === 0 ? 'Needs an API key.' : `Needs the scope ${scopes.join(', ')}.`;
 
   /** Runs `work` on the consumer's queue, answering 404 for an unknown consumer and 503 without a broker. */
   async function onQueue<T>(
-    request: FastifyRequest<{ Params: ConsumerParams }>,
+    request: FastifyRequest,
     reply: FastifyReply,
+    consumer: string,
     work: (queue: string) => Promise<T>,
-  ): Promise<T | FastifyReply> {
-    const { consumer } = request.params;
+  ): Promise<T | undefined> {
     const queue = Object.hasOwn(options.consumers, consumer) ? options.consumers[consumer] : undefined;
     if (queue === undefined) {
       return sendProblem(request, reply, {
@@ -244,96 +123,78 @@ export async function deadLetterRoutes(
     }
   }
 
-  app.get<{ Params: ConsumerParams; Querystring: { limit?: number } }>(
+  app.get(
     '/dead-letters/:consumer',
     {
-      config: config({
+      config: { scopes: [...scopes] },
+      schema: {
+        ...documented,
         summary: "A consumer's dead-lettered messages, oldest first",
-        description:
-          'Looking takes nothing away: the messages stay in the dead-letter queue, in their order.',
+        description: `Looking takes nothing away: the messages stay in the dead-letter queue, in their order. ${needs}`,
         params: consumerParamsSchema,
         querystring: listQuerySchema,
-        ok: {
-          description: 'The first messages and how many wait in all',
-          type: 'object',
-          properties: {
-            consumer: { type: 'string' },
-            total: { type: 'integer', description: 'Messages in the dead-letter queue' },
-            items: { type: 'array', items: deadLetterSchema },
-          },
-          required: ['consumer', 'total', 'items'],
-        },
-      }),
-      schema: { querystring: listQuerySchema },
-      validatorCompiler: compileAdminValidator,
+        response: { 200: listResponseSchema },
+      },
     },
-    (request, reply) =>
-      onQueue(request, reply, async (queue) => {
-        const items = await deadLetters.list(queue, request.query.limit ?? DEFAULT_LIST_LIMIT);
-        return { consumer: request.params.consumer, total: await deadLetters.count(queue), items };
-      }),
+    (request, reply) => {
+      const { consumer } = request.params;
+      return onQueue(request, reply, consumer, async (queue) => {
+        const items = await deadLetters.list(queue, request.query.limit);
+        return { consumer, total: await deadLetters.count(queue), items };
+      });
+    },
   );
 
-  app.get<{ Params: ConsumerParams & { messageId: string } }>(
+  app.get(
     '/dead-letters/:consumer/:messageId',
     {
-      config: config({
+      config: { scopes: [...scopes] },
+      schema: {
+        ...documented,
         summary: 'One dead-lettered message, by its id (the event id)',
-        description: 'Looks through the first 10,000 messages of the dead-letter queue.',
-        params: {
-          type: 'object',
-          properties: {
-            ...consumerParamsSchema.properties,
-            messageId: { type: 'string', description: 'The message id (the event id)' },
-          },
-          required: ['consumer', 'messageId'],
-        },
-        ok: { description: 'The message', ...deadLetterSchema },
-      }),
+        description: `Looks through the first 10,000 messages of the dead-letter queue. ${needs}`,
+        params: messageParamsSchema,
+        response: { 200: deadLetterSchema.meta({ description: 'The message' }) },
+      },
     },
-    (request, reply) =>
-      onQueue(request, reply, async (queue) => {
-        const found = await deadLetters.show(queue, request.params.messageId);
+    (request, reply) => {
+      const { consumer, messageId } = request.params;
+      return onQueue(request, reply, consumer, async (queue) => {
+        const found = await deadLetters.show(queue, messageId);
         if (found !== undefined) return found;
         return sendProblem(request, reply, {
           status: 404,
           title: 'Resource not found',
           code: 'NOT_FOUND',
-          detail: `No such message is waiting in the dead-letter queue of ${request.params.consumer}`,
+          detail: `No such message is waiting in the dead-letter queue of ${consumer}`,
         });
-      }),
+      });
+    },
   );
 
-  app.post<{ Params: ConsumerParams; Body: { messageIds?: string[]; limit?: number } }>(
+  app.post(
     '/dead-letters/:consumer/redrive',
     {
-      config: config({
+      config: { scopes: [...scopes] },
+      schema: {
+        ...documented,
         summary: "Sends dead-lettered messages back to the consumer's queue",
-        description:
-          'Each copy is confirmed by the broker before the message leaves the dead-letter queue, without its failure headers, so it gets a full retry budget again. `{}` re-drives every message (up to limit). Fix the cause first: a message that breaks its contract is dead-lettered again.',
+        description: `Each copy is confirmed by the broker before the message leaves the dead-letter queue, without its failure headers, so it gets a full retry budget again. \`{}\` re-drives every message (up to limit). Fix the cause first: a message that breaks its contract is dead-lettered again. ${needs}`,
         params: consumerParamsSchema,
         body: redriveBodySchema,
-        ok: {
-          description: 'The ids of the messages moved back',
-          type: 'object',
-          properties: {
-            consumer: { type: 'string' },
-            redriven: { type: 'array', items: { type: 'string' } },
-          },
-          required: ['consumer', 'redriven'],
-        },
-      }),
-      schema: { body: redriveBodySchema },
-      validatorCompiler: compileAdminValidator,
+        response: { 200: redriveResponseSchema },
+      },
     },
-    (request, reply) =>
-      onQueue(request, reply, async (queue) => {
+    (request, reply) => {
+      const { consumer } = request.params;
+      return onQueue(request, reply, consumer, async (queue) => {
         const { messageIds, limit } = request.body;
         const redriven = await deadLetters.redrive(queue, {
           ...(messageIds === undefined ? {} : { messageIds }),
           ...(limit === undefined ? {} : { limit }),
         });
-        return { consumer: request.params.consumer, redriven };
-      }),
+        return { consumer, redriven };
+      });
+    },
   );
-}
+};
