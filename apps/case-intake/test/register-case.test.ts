@@ -121,7 +121,7 @@ describe('POST /v1/cases', () => {
     ['no seized items', { seizedItems: [] }, 'body.seizedItems'],
     ['a blank reference number', { discoveryReference: '   ' }, 'body.discoveryReference'],
     ['a discovery time with an offset', { discoveredAt: '2025-09-20T10:00:00+03:30' }, 'body.discoveredAt'],
-    ['an unknown field', { color: 'red' }, 'body'],
+    ['an unknown field', { color: 'red' }, 'body.color'],
   ];
   for (const [what, overrides, path] of invalid) {
     it(`refuses ${what} with 400 naming ${path}`, async () => {

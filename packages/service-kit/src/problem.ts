@@ -39,17 +39,33 @@ interface ValidationIssue {
   instancePath: string;
   message?: string | undefined;
   keyword: string;
+  params?: Record<string, unknown> | undefined;
 }
 
-/** Turns validator output into field errors whose path reads `body.parties.0.nationalId`. */
+/** Members a strict object refused: Zod reports them in one issue on the object, by name in `keys`. */
+function unknownMembersOf(issue: ValidationIssue): string[] {
+  const keys = issue.keyword === 'unrecognized_keys' ? issue.params?.keys : undefined;
+  return Array.isArray(keys) ? keys.filter((key): key is string => typeof key === 'string') : [];
+}
+
+/**
+ * Turns validator output into field errors whose path reads `body.parties.0.nationalId`. An unknown
+ * member is named by its own path (`body.color: is not a field of this request`), one error each.
+ */
 export function fieldErrorsFrom(context: string, issues: readonly ValidationIssue[]): ProblemFieldError[] {
   const root = CONTEXT_NAMES[context] ?? context;
-  return issues.map((issue) => {
+  return issues.flatMap((issue) => {
     const segments = issue.instancePath.split('/').filter((segment) => segment !== '');
-    return {
-      path: [root, ...segments].join('.'),
-      message: issue.message ?? 'is invalid',
-      code: issue.keyword,
-    };
+    const unknown = unknownMembersOf(issue);
+    if (unknown.length > 0) {
+      return unknown.map((key) => ({
+        path: [root, ...segments, key].join('.'),
+        message: 'is not a field of this request',
+        code: issue.keyword,
+      }));
+    }
+    return [
+      { path: [root, ...segments].join('.'), message: issue.message ?? 'is invalid', code: issue.keyword },
+    ];
   });
 }

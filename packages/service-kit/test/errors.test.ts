@@ -34,6 +34,15 @@ describe('error responses', () => {
     expect(response.json().errors[0].path).toBe('body');
   });
 
+  it('names each member a strict object does not know by its own path', async () => {
+    const response = await t.app.inject({ url: '/v1/cases?limit=5&page=2&sort=name', headers: writer });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      { path: 'query.page', message: 'is not a field of this request', code: 'unrecognized_keys' },
+      { path: 'query.sort', message: 'is not a field of this request', code: 'unrecognized_keys' },
+    ]);
+  });
+
   it('names query, params and headers fields', async () => {
     const query = await t.app.inject({ url: '/v1/cases?limit=500', headers: writer });
     expect(query.statusCode).toBe(400);
