@@ -74,6 +74,7 @@ describe('function-level authorization', () => {
     expect(violations).toEqual([]);
     const api = Object.fromEntries(Object.entries(matrix).filter(([route]) => route.includes(' /v1/')));
     expect(api).toEqual({
+      'GET /v1/principal': [],
       'POST /v1/cases': ['cases:write'],
       'GET /v1/cases': ['cases:read'],
       'GET /v1/cases/:id': ['cases:read'],

@@ -21,6 +21,7 @@ describe('the service', () => {
       'GET /v1/cases',
       'GET /v1/cases/{id}',
       'GET /v1/cases/{id}/history',
+      'GET /v1/principal',
       'GET /v1/stats/cases',
       'GET /v1/units',
       'GET /v1/units/{id}',

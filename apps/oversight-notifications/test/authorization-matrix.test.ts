@@ -92,6 +92,7 @@ describe('function-level authorization', () => {
     expect(violations).toEqual([]);
     const api = Object.fromEntries(Object.entries(matrix).filter(([route]) => / \/(v1|admin)\//.test(route)));
     expect(api).toEqual({
+      'GET /v1/principal': [],
       'GET /v1/notifications/:id': ['notifications:read'],
       'POST /v1/notifications/:id/acknowledgements': ['notifications:acknowledge'],
       'GET /v1/rules': ['rules:read'],

@@ -21,6 +21,7 @@ export * from './http/lots.ts';
 export * from './http/offices.ts';
 export * from './http/oversight-stats.ts';
 export * from './http/pagination.ts';
+export * from './http/principal.ts';
 export * from './http/problem.ts';
 export * from './http/resolutions.ts';
 export * from './http/transits.ts';

@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDe
 import type { Logger } from 'pino';
 import { type ApiKeyStore, InMemoryApiKeyStore } from './auth/api-keys.ts';
 import { authPlugin } from './auth/plugin.ts';
+import { principalRoute } from './auth/principal-route.ts';
 import { apiKeyRecordsFrom, type BaseConfig } from './config.ts';
 import { errorHandlerPlugin, sendFrameworkError } from './error-handler.ts';
 import { healthPlugin, type ReadinessProbe } from './health.ts';
@@ -84,5 +85,6 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Servi
     ...(options.probes === undefined ? {} : { probes: options.probes }),
     probeTimeoutMs: config.READINESS_PROBE_TIMEOUT_MS,
   });
+  await app.register(principalRoute);
   return app;
 }

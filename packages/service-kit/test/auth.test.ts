@@ -35,6 +35,21 @@ describe('authentication and authorization', () => {
     expect(response.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
+  it('tells any valid key who it is at GET /v1/principal, and nobody else', async () => {
+    const national = await t.app.inject({ url: '/v1/principal', headers: bearer(KEYS.writer) });
+    expect(national.statusCode).toBe(200);
+    expect(national.json()).toEqual({
+      keyId: 'writer',
+      agency: 'customs',
+      province: null,
+      scopes: ['cases:read', 'cases:write'],
+    });
+    const limited = await t.app.inject({ url: '/v1/principal', headers: bearer(KEYS.tehranOnly) });
+    expect(limited.json()).toMatchObject({ keyId: 'tehran', province: 'tehran', scopes: ['cases:read'] });
+    expect(limited.body).not.toContain(KEYS.tehranOnly);
+    expect((await t.app.inject({ url: '/v1/principal' })).statusCode).toBe(401);
+  });
+
   it('refuses an unknown or malformed key with 401', async () => {
     const unknown = await t.app.inject({ url: '/v1/cases', headers: bearer('no-such-key') });
     expect(unknown.statusCode).toBe(401);
