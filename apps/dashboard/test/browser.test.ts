@@ -5,7 +5,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { type Platform, startPlatform } from './support/platform.ts';
+import { type Platform, READ_ONLY_DASHBOARD, startPlatform } from './support/platform.ts';
 
 /*
  * The dashboard in a real browser against the real platform: the stack's services and dashboard
@@ -61,6 +61,18 @@ async function unnamedControls(page: Page): Promise<string[]> {
   return tree
     .split('\n')
     .filter((line) => /^\s*- (button|combobox|img|link|textbox|checkbox)\b(?! ")/.test(line));
+}
+
+/** A dashboard server of the test's own (the stack runs one too), on the stack's services. */
+function dashboardConfig(platform: Platform, keyId: string) {
+  return loadConfig({
+    PORT: '0',
+    OVERSIGHT_URL: platform.urlOf('oversight-notifications'),
+    CUSTOMS_GOODS_URL: platform.urlOf('customs-goods'),
+    CASE_INTAKE_URL: platform.urlOf('case-intake'),
+    DASHBOARD_API_KEY: platform.keyOf(keyId),
+    DASHBOARD_AUDIENCES: 'anti_smuggling_hq',
+  });
 }
 
 async function openDashboard(page: Page, base: string) {
@@ -144,14 +156,7 @@ describe('dashboard in a browser', () => {
   it('resumes the feed after a dropped connection without losing or repeating a notification', async () => {
     const { platform, browser } = running();
     // A dashboard server of the test's own, so the connection can be dropped by stopping it.
-    const config = loadConfig({
-      PORT: '0',
-      OVERSIGHT_URL: platform.urlOf('oversight-notifications'),
-      CUSTOMS_GOODS_URL: platform.urlOf('customs-goods'),
-      CASE_INTAKE_URL: platform.urlOf('case-intake'),
-      DASHBOARD_API_KEY: platform.keyOf('dashboard'),
-      DASHBOARD_AUDIENCES: 'anti_smuggling_hq',
-    });
+    const config = dashboardConfig(platform, 'dashboard');
     let server = await buildApp(config, { logger: false });
     const base = await server.listen({ host: '127.0.0.1', port: 0 });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -187,6 +192,28 @@ describe('dashboard in a browser', () => {
       await server.close();
     }
   }, 180_000);
+
+  it('offers no acknowledge button when the key may not acknowledge, and says so', async () => {
+    const { platform, browser } = running();
+    const server = await buildApp(dashboardConfig(platform, READ_ONLY_DASHBOARD), { logger: false });
+    const base = await server.listen({ host: '127.0.0.1', port: 0 });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = watchErrors(page);
+    try {
+      await openDashboard(page, base);
+      const caseId = await platform.postFuelCase();
+      const item = page.locator(`#feed li[data-subject="${caseId}"]`);
+      await item.waitFor({ timeout: 60_000 });
+      expect(await item.getByRole('button').count()).toBe(0);
+      expect(await page.locator('#feed-counts').textContent()).toContain(
+        'کلید این داشبورد اجازه تأیید ندارد',
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  }, 120_000);
 
   it('fits a phone: one column, no horizontal scroll, still Persian and live', async () => {
     const { platform, browser } = running();

@@ -7,6 +7,12 @@ import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 
 const KEY = 'dashboard-test-key-0123456789abcdef';
+const PRINCIPAL = {
+  keyId: 'dashboard-inspection',
+  agency: 'inspection',
+  province: null,
+  scopes: ['notifications:read', 'stats:read'],
+};
 
 interface Seen {
   method: string;
@@ -35,6 +41,12 @@ function handle(request: IncomingMessage, response: ServerResponse) {
       response.write(`id: c1\nevent: notification\ndata: {"n":1}\n\n`);
       streamClosed = new Promise((resolve) => response.on('close', () => resolve()));
       releaseSecond = () => response.write(`id: c2\nevent: notification\ndata: {"n":2}\n\n`);
+      return;
+    }
+    if (request.url === '/v1/principal') {
+      const known = request.headers.authorization === `Bearer ${KEY}`;
+      response.writeHead(known ? 200 : 401, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(known ? PRINCIPAL : { code: 'UNAUTHENTICATED' }));
       return;
     }
     response.writeHead(request.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
@@ -66,12 +78,36 @@ afterAll(async () => {
 });
 
 describe('dashboard server', () => {
-  it('answers /health/live and tells the page its audiences, never the key', async () => {
+  it('answers /health/live and tells the page its audiences and who its key is, never the key', async () => {
     expect((await fetch(`${base}/health/live`)).status).toBe(200);
     const response = await fetch(`${base}/api/config`);
     const text = await response.text();
-    expect(JSON.parse(text)).toEqual({ audiences: ['inspection', 'inspection:khuzestan'] });
+    expect(JSON.parse(text)).toEqual({
+      audiences: ['inspection', 'inspection:khuzestan'],
+      principal: PRINCIPAL,
+    });
     expect(text).not.toContain(KEY);
+    expect(seen.at(-1)?.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+
+  it('tells the page no principal when oversight cannot say, and still serves its configuration', async () => {
+    const lost = await buildApp(
+      loadConfig({
+        PORT: '0',
+        OVERSIGHT_URL: 'http://127.0.0.1:9',
+        CUSTOMS_GOODS_URL: 'http://127.0.0.1:9',
+        CASE_INTAKE_URL: 'http://127.0.0.1:9',
+        DASHBOARD_API_KEY: KEY,
+      }),
+      { logger: false },
+    );
+    try {
+      const response = await lost.inject({ url: '/api/config' });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({ audiences: ['inspection'], principal: null });
+    } finally {
+      await lost.close();
+    }
   });
 
   it('forwards reads with the key added and the query kept, replacing what the browser sent', async () => {

@@ -3,6 +3,7 @@ import { requestIdFrom } from '@enforcement/service-kit/request-ids';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DashboardConfig } from './config.ts';
+import { principalOf } from './principal.ts';
 import { sendProblem } from './problem.ts';
 import { forward } from './proxy.ts';
 import { addSecurityHeaders } from './security-headers.ts';
@@ -37,7 +38,13 @@ export async function buildApp(
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   app.get('/health/live', async () => ({ status: 'ok' }));
-  app.get('/api/config', async () => ({ audiences: config.DASHBOARD_AUDIENCES }));
+  app.get('/api/config', async (request) => ({
+    audiences: config.DASHBOARD_AUDIENCES,
+    principal: await principalOf(request, {
+      baseUrl: config.OVERSIGHT_URL,
+      apiKey: config.DASHBOARD_API_KEY,
+    }),
+  }));
 
   const services = {
     oversight: config.OVERSIGHT_URL,

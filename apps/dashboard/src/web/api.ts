@@ -4,6 +4,7 @@ import type {
   DwellStats,
   FeedPage,
   OversightOverview,
+  PrincipalView,
 } from '@enforcement/contracts';
 
 /** The dashboard server's proxy: same origin, the server adds the key. */
@@ -13,7 +14,13 @@ async function getJson<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-export const fetchConfig = () => getJson<{ audiences: string[] }>('/api/config');
+/** The feeds offered, and who the dashboard's key is (null when oversight could not say). */
+export interface DashboardConfig {
+  audiences: string[];
+  principal: PrincipalView | null;
+}
+
+export const fetchConfig = () => getJson<DashboardConfig>('/api/config');
 export const fetchFeedPage = (audience: string, query: URLSearchParams) =>
   getJson<FeedPage>(`/api/oversight/v1/feeds/${encodeURIComponent(audience)}?${query}`);
 export const streamUrl = (audience: string, query: URLSearchParams) =>

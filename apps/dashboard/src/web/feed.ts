@@ -1,4 +1,4 @@
-import type { FeedNotification } from '@enforcement/contracts';
+import type { FeedNotification, PrincipalView } from '@enforcement/contracts';
 import { acknowledge, fetchFeedPage, streamUrl } from './api.ts';
 import { nudgeStats } from './charts/stats.ts';
 import { byId, el } from './dom.ts';
@@ -18,8 +18,10 @@ const feed = {
   fresh: new Set<string>(),
   /** Outcomes of this page's own acknowledgements that the notification does not show yet. */
   ackState: new Map<string, 'acknowledged' | 'ackFailed'>(),
-  /** False once the services said the key may not acknowledge: the buttons go away. */
+  /** False when the key lacks notifications:acknowledge (known from its principal, or from a 403). */
   mayAcknowledge: true,
+  /** The key's agency and province limit, when oversight told the server. */
+  owner: undefined as { agency: string; province: string | null } | undefined,
   lastEventId: undefined as string | undefined,
   source: undefined as EventSource | undefined,
   generation: 0,
@@ -46,12 +48,21 @@ function filterQuery(): URLSearchParams {
   return query;
 }
 
+/** What the server learnt about its key: the buttons follow its scopes, "ours" its agency. */
+export function usePrincipal(principal: PrincipalView | null) {
+  if (principal === null) return;
+  feed.mayAcknowledge = principal.scopes.includes('notifications:acknowledge');
+  feed.owner = { agency: principal.agency, province: principal.province };
+}
+
 /**
- * Whether the feed's owner acknowledged `n`: acknowledgements are per agency and province, and a
- * feed `agency:province` (or a national `agency`) is read by that agency's key.
+ * Whether this dashboard's agency acknowledged `n` (acknowledgements are per agency and province).
+ * Without the key's principal, the feed's owner stands in: a feed `agency:province` (or a national
+ * `agency`) is read by that agency's key.
  */
 function acknowledgedByUs(n: FeedNotification): boolean {
-  const [agency, province = null] = feed.audience.split(':');
+  const [audienceAgency, audienceProvince = null] = feed.audience.split(':');
+  const { agency, province } = feed.owner ?? { agency: audienceAgency, province: audienceProvince };
   return n.acknowledgements.some((ack) => ack.agency === agency && ack.province === province);
 }
 

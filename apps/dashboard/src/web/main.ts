@@ -2,7 +2,7 @@ import { knownOversightRuleIds, severities } from '@enforcement/contracts/vocab'
 import { fetchConfig } from './api.ts';
 import { renderCharts, startStats } from './charts/stats.ts';
 import { byId, el } from './dom.ts';
-import { currentAudience, loadFeed, renderFeed, renderStatus } from './feed.ts';
+import { currentAudience, loadFeed, renderFeed, renderStatus, usePrincipal } from './feed.ts';
 import { type Lang, lang, type MessageKey, ruleName, setLang, t } from './i18n.ts';
 import { audienceName, placeName, provinceCodes } from './names.ts';
 
@@ -49,7 +49,9 @@ function switchLanguage(next: Lang) {
 async function main() {
   setLang(localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'fa');
   try {
-    audiences = (await fetchConfig()).audiences;
+    const config = await fetchConfig();
+    audiences = config.audiences;
+    usePrincipal(config.principal);
   } catch (error) {
     console.warn('the dashboard configuration could not be loaded; showing the inspection feed', error);
   }

@@ -20,7 +20,15 @@ import { expect } from 'vitest';
 const POLICE = 'dashboard-test-police';
 const CUSTOMS = 'dashboard-test-customs';
 
+/** The HQ's view without the right to acknowledge. */
+export const READ_ONLY_DASHBOARD = 'dashboard-test-read-only';
+
 const principals: Record<string, DemoPrincipal> = {
+  [READ_ONLY_DASHBOARD]: {
+    agency: 'anti_smuggling_hq',
+    scopes: ['notifications:read', 'stats:read', 'lots:read', 'cases:read'],
+    purpose: 'dashboard test: a key that may not acknowledge',
+  },
   [POLICE]: { agency: 'police', province: 'khuzestan', scopes: ['cases:write'], purpose: 'dashboard test' },
   [CUSTOMS]: {
     agency: 'customs',
