@@ -25,7 +25,13 @@ export {
   hashApiKey,
   InMemoryApiKeyStore,
 } from './auth/api-keys.ts';
-export { assertJurisdiction, assertScopes, requirePrincipal, requireScopes } from './auth/guards.ts';
+export {
+  assertJurisdiction,
+  assertScopes,
+  provinceWithinLimit,
+  requirePrincipal,
+  requireScopes,
+} from './auth/guards.ts';
 export type { Principal } from './auth/principal.ts';
 export {
   apiKeyRecordsFrom,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashApiKey, InMemoryApiKeyStore } from '../src/auth/api-keys.ts';
+import { provinceWithinLimit } from '../src/auth/guards.ts';
 import { bearer, buildTestApp, KEYS, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -24,6 +25,21 @@ describe('API keys', () => {
       scopes: ['a'],
     });
     expect(await store.findByHash('secret')).toBeUndefined();
+  });
+});
+
+describe('the province a query reads', () => {
+  it("is the one asked within the key's limit, the limit when none is asked, else every province", () => {
+    expect(provinceWithinLimit('tehran', 'tehran')).toBe('tehran');
+    expect(provinceWithinLimit('tehran', undefined)).toBe('tehran');
+    expect(provinceWithinLimit(undefined, 'bushehr')).toBe('bushehr');
+    expect(provinceWithinLimit(undefined, undefined)).toBeUndefined();
+    expect(() => provinceWithinLimit('tehran', 'bushehr')).toThrow(
+      expect.objectContaining({
+        code: 'OUT_OF_JURISDICTION',
+        errors: [{ path: 'query.province', message: 'must be tehran, the province of your key' }],
+      }),
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { caseStatsQuerySchema, caseStatsSchema } from '@enforcement/contracts';
-import { kitErrors } from '@enforcement/service-kit';
+import { provinceWithinLimit } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { caseStatsVisibility } from '../domain/access.ts';
 import type { RouteDeps } from './deps.ts';
@@ -26,14 +26,7 @@ export const statsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) =
     },
     async (request) => {
       const visibility = caseStatsVisibility(callerOf(request));
-      const { province } = request.query;
-      const limit = visibility.province;
-      if (limit !== undefined && province !== undefined && province !== limit) {
-        throw kitErrors.OUT_OF_JURISDICTION({
-          detail: `Your key is limited to ${limit}`,
-          errors: [{ path: 'query.province', message: `must be ${limit}, the province of your key` }],
-        });
-      }
+      const province = provinceWithinLimit(visibility.province, request.query.province);
       const scope = province === undefined ? visibility : { ...visibility, province };
       const snapshot = await deps.caseStats.report(deps.now(), scope);
       return { generatedAt: snapshot.generatedAt.toISOString(), rows: snapshot.value };

@@ -10,7 +10,7 @@ import {
   registerExecutionUnitBodySchema,
   releaseOfficerBodySchema,
 } from '@enforcement/contracts';
-import { eventContextOf, kitErrors } from '@enforcement/service-kit';
+import { eventContextOf, kitErrors, provinceWithinLimit } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { type Caller, mayReadUnit, mayRegisterUnit, mayStaffUnit } from '../domain/access.ts';
@@ -95,13 +95,7 @@ export const unitRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) =>
     async (request) => {
       const caller = callerOf(request);
       const { query } = request;
-      if (
-        caller.province !== undefined &&
-        query.province !== undefined &&
-        query.province !== caller.province
-      ) {
-        throw kitErrors.OUT_OF_JURISDICTION({ detail: `Your key is limited to ${caller.province}` });
-      }
+      provinceWithinLimit(caller.province, query.province);
       const position = query.cursor === undefined ? undefined : decodeCursor(query.cursor)?.id;
       const afterId = typeof position === 'string' ? position : undefined;
       if (query.cursor !== undefined && afterId === undefined) {

@@ -1,5 +1,5 @@
 import { dwellStatsQuerySchema, dwellStatsSchema } from '@enforcement/contracts';
-import { kitErrors } from '@enforcement/service-kit';
+import { provinceWithinLimit } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { provinceLimit, readsLots } from '../domain/access.ts';
 import { errors } from '../errors.ts';
@@ -24,15 +24,8 @@ export const dwellRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) =
       const caller = callerOf(request);
       if (!readsLots(caller))
         throw errors.LOTS_READ_FORBIDDEN({ detail: `${caller.agency} does not read goods lots` });
-      const limit = provinceLimit(caller);
-      const { province } = request.query;
-      if (limit !== undefined && province !== undefined && province !== limit) {
-        throw kitErrors.OUT_OF_JURISDICTION({
-          detail: `Your key is limited to ${limit}`,
-          errors: [{ path: 'query.province', message: `must be ${limit}, the province of your key` }],
-        });
-      }
-      const snapshot = await deps.dwell.report(deps.now(), limit ?? province);
+      const province = provinceWithinLimit(provinceLimit(caller), request.query.province);
+      const snapshot = await deps.dwell.report(deps.now(), province);
       return { generatedAt: snapshot.generatedAt.toISOString(), rows: snapshot.rows };
     },
   );

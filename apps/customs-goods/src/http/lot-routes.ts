@@ -5,7 +5,7 @@ import {
   lotViewSchema,
   registerLotBodySchema,
 } from '@enforcement/contracts';
-import { etagOf, eventContextOf, kitErrors } from '@enforcement/service-kit';
+import { etagOf, eventContextOf, provinceWithinLimit } from '@enforcement/service-kit';
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { mayRegisterLot, provinceLimit, readsLots } from '../domain/access.ts';
@@ -111,12 +111,7 @@ export const lotRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => 
       if (!readsLots(caller))
         throw errors.LOTS_READ_FORBIDDEN({ detail: `${caller.agency} does not read goods lots` });
       const limit = provinceLimit(caller);
-      if (limit !== undefined && query.province !== undefined && query.province !== limit) {
-        throw kitErrors.OUT_OF_JURISDICTION({
-          detail: `Your key is limited to ${limit}`,
-          errors: [{ path: 'query.province', message: `must be ${limit}, the province of your key` }],
-        });
-      }
+      provinceWithinLimit(limit, query.province);
       const after = query.cursor === undefined ? undefined : lotPositionFrom(query.cursor);
       if (query.cursor !== undefined && after === undefined) throw invalidCursor();
       const now = deps.now();

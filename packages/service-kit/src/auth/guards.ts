@@ -63,3 +63,21 @@ export function assertJurisdiction(
     });
   }
 }
+
+/**
+ * The province a query reads: the one it asks for, which a key limited to one province may only
+ * name as its own (403 naming `query.province` otherwise); the key's province when it asks for none;
+ * undefined (every province) for a national key that asks for none.
+ */
+export function provinceWithinLimit(
+  limit: string | undefined,
+  asked: string | undefined,
+): string | undefined {
+  if (limit !== undefined && asked !== undefined && asked !== limit) {
+    throw kitErrors.OUT_OF_JURISDICTION({
+      detail: `Your key is limited to ${limit}`,
+      errors: [{ path: 'query.province', message: `must be ${limit}, the province of your key` }],
+    });
+  }
+  return asked ?? limit;
+}
