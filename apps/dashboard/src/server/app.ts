@@ -32,7 +32,7 @@ export async function buildApp(
     // A gateway's valid X-Request-Id is kept, else a fresh UUID (the services' rule).
     genReqId: (request) => requestIdFrom(request.headers),
   });
-  addSecurityHeaders(app);
+  await addSecurityHeaders(app);
   // Bodies go to the services as sent; the services check them.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
