@@ -68,8 +68,10 @@ export class ServiceBus {
   /**
    * Creates indexes, then connects in the background (readiness stays false until the broker
    * answers; publishes wait for it within their deadline) and starts relays and consumers.
+   * `relays: false` leaves the outbox relays stopped (tests that compare the database or read the
+   * outbox while consumers run).
    */
-  async start(): Promise<void> {
+  async start(options: { relays?: boolean } = {}): Promise<void> {
     await Promise.all([...this.relays.map((relay) => relay.ensureIndexes()), this.inbox.ensureIndexes()]);
     await this.publisher.start();
     for (const consumer of this.consumers) await consumer.start();
@@ -78,7 +80,7 @@ export class ServiceBus {
       .catch((error: unknown) =>
         this.#logger.error({ err: errorMessage(error) }, 'broker connection gave up'),
       );
-    for (const relay of this.relays) relay.start();
+    if (options.relays !== false) for (const relay of this.relays) relay.start();
   }
 
   /** Stops consumers (letting handlers finish), relays, then the publisher and the connection. */

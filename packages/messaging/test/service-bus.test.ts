@@ -57,4 +57,28 @@ describe('ServiceBus', () => {
       await bus.close();
     }
   });
+
+  it('leaves the outbox alone when started without relays, while its consumers run', async () => {
+    const bus = new ServiceBus({
+      name: 'bus-test-no-relays',
+      url: scope.amqpUrl,
+      db,
+      logger: silentLogger,
+      registry: new Registry(),
+      outboxCollections: ['quiet_cases'],
+      consumers: [{ queue: scope.name('quiet-notes'), handlers: [] }],
+    });
+    await bus.start({ relays: false });
+    try {
+      const note = aNoteAdded();
+      const cases = db.collection<{ _id: string; outbox?: unknown[] }>('quiet_cases');
+      await cases.insertOne({ _id: note.subject.id, ...newOutbox([note]) });
+      await eventually('the broker to answer', async () => (await bus.readinessProbe()) === undefined);
+      // Three poll intervals of a relay (500 ms each): a running one would have published by now.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect((await cases.findOne({ _id: note.subject.id }))?.outbox).toHaveLength(1);
+    } finally {
+      await bus.close();
+    }
+  });
 });

@@ -108,12 +108,7 @@ export async function startTestApp(
     messaging,
     caseEventsQueue,
     startMessaging: async (parts = 'all') => {
-      if (parts === 'all') {
-        await messaging.start();
-      } else {
-        for (const consumer of messaging.consumers) await consumer.start();
-        await messaging.connection.start();
-      }
+      await (parts === 'all' ? messaging.start() : messaging.start({ relays: false }));
       await eventually(
         async () => (await app.inject({ method: 'GET', url: '/health/ready' })).statusCode,
         (status) => status === 200,

@@ -138,12 +138,7 @@ export async function startTestApp(
     messaging,
     watchedEventsQueue,
     startMessaging: async (parts = 'all') => {
-      if (parts === 'all') {
-        await messaging.start();
-      } else {
-        for (const consumer of messaging.bus.consumers) await consumer.start();
-        await messaging.bus.connection.start();
-      }
+      await (parts === 'all' ? messaging.start() : messaging.bus.start({ relays: false }));
       await eventually(
         async () => (await app.inject({ method: 'GET', url: '/health/ready' })).statusCode,
         (status) => status === 200,
