@@ -377,20 +377,19 @@ interface Service {
   manifests: Manifests | undefined;
 }
 
-/** Apps whose configuration is not a service's `src/config.ts` exporting `configSchema`. */
-const OTHER_CONFIGS: Record<string, { file: string; exportName: string }> = {
-  dashboard: { file: 'src/server/config.ts', exportName: 'dashboardConfigSchema' },
-};
+/** Where an app keeps `configSchema`: a service in `src/config.ts`, the dashboard beside its server. */
+const CONFIG_FILES = ['src/config.ts', 'src/server/config.ts'];
 
 async function loadServices(): Promise<Service[]> {
   const services: Service[] = [];
   for (const app of readdirSync(join(root, 'apps')).sort()) {
-    const { file, exportName } = OTHER_CONFIGS[app] ?? { file: 'src/config.ts', exportName: 'configSchema' };
+    const file = CONFIG_FILES.find((candidate) => existsSync(join(root, 'apps', app, candidate)));
+    if (file === undefined) continue;
     const source = join(root, 'apps', app, file);
-    if (!existsSync(source)) continue;
-    const module = (await import(pathToFileURL(source).href)) as Record<string, ObjectSchema | undefined>;
-    const schema = module[exportName];
-    if (!schema?.shape) throw new Error(`apps/${app}/${file} does not export ${exportName}`);
+    const { configSchema: schema } = (await import(pathToFileURL(source).href)) as {
+      configSchema?: ObjectSchema;
+    };
+    if (!schema?.shape) throw new Error(`apps/${app}/${file} does not export configSchema`);
     services.push({ name: app, schema, source, manifests: readManifests(app) });
   }
   return services;

@@ -15,7 +15,7 @@ import { errorText } from './report.ts';
  *   service-kit's `loadConfig`; it serves service-kit's operational routes (`/health/live`,
  *   `/health/ready`, `/metrics`);
  * - a **web app** (the dashboard): a page in `src/web` and its server in `src/server`, whose
- *   `config.ts` exports a plain zod object `<name>ConfigSchema`, parsed as the server does; it serves the
+ *   `config.ts` exports `configSchema` (a plain zod object) and `loadConfig`, read with that; it serves the
  *   GET routes of its own `src/server` (no readiness route: readiness probes ask the liveness route).
  *
  * Both build alike: `tsc -p tsconfig.build.json` compiles `src/` to `dist/`, the entry point `src/main.ts`
@@ -29,14 +29,6 @@ export const READINESS_PATH = '/health/ready';
 
 interface ConfigSchema {
   shape: Record<string, unknown>;
-}
-
-interface ZodLikeSchema extends ConfigSchema {
-  safeParse(
-    input: unknown,
-  ):
-    | { success: true; data: Record<string, unknown> }
-    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
 }
 
 export interface AppConfig {
@@ -133,45 +125,29 @@ async function readServiceConfig(repoRoot: string, app: string, file: string): P
   }
 }
 
-function isZodObject(value: unknown): value is ZodLikeSchema {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Partial<ZodLikeSchema>).shape === 'object' &&
-    typeof (value as Partial<ZodLikeSchema>).safeParse === 'function'
-  );
-}
-
 async function readWebConfig(repoRoot: string, app: string, file: string): Promise<AppConfig | string> {
   const source = `apps/${app}/src/server/config.ts`;
   try {
-    const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    const schemas = Object.entries(module).filter(
-      ([name, value]) => name.endsWith('ConfigSchema') && isZodObject(value),
-    );
-    const schema = schemas[0]?.[1];
-    if (schemas.length !== 1 || !isZodObject(schema)) {
-      return `${source} must export one zod object named <name>ConfigSchema (found ${schemas.length})`;
+    const { configSchema, loadConfig } = (await import(pathToFileURL(file).href)) as {
+      configSchema?: ConfigSchema;
+      loadConfig?: (env: Record<string, string>) => Record<string, unknown>;
+    };
+    if (!configSchema?.shape || loadConfig === undefined) {
+      return `${source} must export configSchema and loadConfig`;
     }
     const servedPaths = servedRoutes(join(repoRoot, 'apps', app, 'src/server'));
     return {
       app,
       kind: 'web',
       source,
-      variables: new Set(Object.keys(schema.shape)),
+      variables: new Set(Object.keys(configSchema.shape)),
+      // The server's own reading: one message naming every bad variable, never a value.
       load: (env) => {
-        const parsed = schema.safeParse(env);
-        if (parsed.success) return { config: parsed.data };
-        // One line naming every variable, like service-kit's: `NAME is required; NAME must be ...`.
-        const lines = parsed.error.issues.map((issue) => {
-          const name = String(issue.path[0] ?? '');
-          const value = env[name];
-          if (value === undefined && issue.path.length === 1) return `${name} is required`;
-          const shown =
-            isSecretVariable(name) || value === undefined ? '' : ` (got ${JSON.stringify(value)})`;
-          return `${name} ${issue.message}${shown}`;
-        });
-        return { error: [...new Set(lines)].join('; ') };
+        try {
+          return { config: loadConfig(env) };
+        } catch (error) {
+          return { error: errorText(error) };
+        }
       },
       servedPaths,
       livenessPath: LIVENESS_PATH,

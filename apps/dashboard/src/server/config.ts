@@ -7,8 +7,11 @@ const serviceUrl = z
 
 const audience = z.string().regex(/^[a-z_]+(:[a-z_]+)?$/, 'must be agency or agency:province');
 
-/** The dashboard server's settings; the API key stays here and is never sent to the browser. */
-export const dashboardConfigSchema = z.object({
+/**
+ * The dashboard server's settings (named `configSchema` like every app's, so the docs and infra tools
+ * find it); the API key stays here and is never sent to the browser.
+ */
+export const configSchema = z.object({
   /** Address to listen on (0.0.0.0 in a container). */
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Port to listen on. */
@@ -34,14 +37,22 @@ export const dashboardConfigSchema = z.object({
   /** The built single-page app (vite build). */
   DASHBOARD_STATIC_DIR: z.string().default(resolve(import.meta.dirname, '../../dist/web')),
 });
-export type DashboardConfig = z.output<typeof dashboardConfigSchema>;
+export type DashboardConfig = z.output<typeof configSchema>;
 
-/** Reads the settings from the environment; throws one error naming every bad variable. */
+/**
+ * Reads the settings from the environment; throws one line naming every bad variable, as the
+ * services do (`NAME is required; NAME must be ...`), never echoing a value (the key is one).
+ */
 export function loadConfig(env: NodeJS.ProcessEnv): DashboardConfig {
-  const parsed = dashboardConfigSchema.safeParse(env);
+  const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`invalid dashboard configuration:\n  ${problems.join('\n  ')}`);
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '');
+      return env[name] === undefined && issue.path.length === 1
+        ? `${name} is required`
+        : `${issue.path.join('.')} ${issue.message}`;
+    });
+    throw new Error(`dashboard config error: ${[...new Set(problems)].join('; ')}`);
   }
   return parsed.data;
 }
